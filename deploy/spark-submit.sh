@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Submits 'vlfer train' to a Spark 3.5 (Scala 2.12) cluster with GPU executors.
+#   build once:  mvn -B -DskipTests -Pcuda,dist package     (CPU executors: -Pdist)
+#   then:        deploy/spark-submit.sh spark://master:7077 conf/cluster.conf --set vlfer.run-id=raf-2026-11-22
+# Executors need CUDA 11.6 + cuDNN 8.3 on their image (the cuda profile's ND4J backend).
+set -euo pipefail
+master=${1:?usage: spark-submit.sh MASTER CONF [vlfer train options...]}
+conf=${2:?usage: spark-submit.sh MASTER CONF [vlfer train options...]}
+shift 2
+here=$(cd "$(dirname "$0")/.." && pwd)
+jar=$(ls "$here"/target/vlfer-*-spark.jar | head -1)
+
+# The same JVM flags the tests and the local launcher use (pom.xml, property vlfer.jvm.flags):
+# Java 17 module opens for Spark, DL4J's oneDNN helpers on, DJL offline.
+flags="-Dorg.eclipse.deeplearning4j.helpers.disable=false -Dai.djl.offline=true -Dai.djl.default_engine=OnnxRuntime \
+-Djdk.reflect.useDirectMethodHandle=false \
+-Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-cache \
+--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
+--add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+--add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
+--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED \
+--add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED \
+--add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
+--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED"
+
+exec spark-submit \
+  --master "$master" \
+  --deploy-mode client \
+  --class vlfer.app.Vlfer \
+  --files "$conf" \
+  --conf "spark.driver.extraJavaOptions=$flags" \
+  --conf "spark.executor.extraJavaOptions=$flags" \
+  --conf spark.executorEnv.OMP_NUM_THREADS=1 \
+  "$jar" train --config "$conf" "$@"

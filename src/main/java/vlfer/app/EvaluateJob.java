@@ -1,0 +1,35 @@
+package vlfer.app;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vlfer.config.LoadedSettings;
+import vlfer.config.VlferSettings;
+import vlfer.spark.SparkSessions;
+import vlfer.train.Checkpoint;
+import vlfer.train.CheckpointStore;
+
+/** {@code vlfer evaluate} as a callable: load a model file and evaluate it on the configured datasets. */
+public final class EvaluateJob {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluateJob.class);
+
+    private EvaluateJob() {
+    }
+
+    public static RunSummary run(LoadedSettings loaded, String modelPath) {
+        long start = System.nanoTime();
+        VlferSettings s = loaded.settings();
+        SparkSession spark = SparkSessions.getOrCreate(s.spark());
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Checkpoint model = CheckpointStore.load(sc.hadoopConfiguration(), modelPath);
+        LOG.info("model {}: run {}, method {}, encoder {}, epoch {}, classes {}", modelPath, model.card().runId(),
+                model.card().method(), model.card().encoder(), model.card().epoch() + 1, model.card().classes());
+        RunFolder run = new RunFolder(sc.hadoopConfiguration(), s.output().dir(), model.card().runId());
+        List<SplitResult> results = EvaluationStage.run(spark, model.graph(), model.card(), s, run, "last-epoch");
+        ParquetPaths paths = ParquetPaths.of(spark, s);
+        return new RunSummary(model.card().runId(), model.card().method(), model.card().encoder(), run.path(), modelPath,
+                paths.metrics(), paths.predictions(), 0, 0, Double.NaN, (System.nanoTime() - start) / 1e9, results);
+    }
+}

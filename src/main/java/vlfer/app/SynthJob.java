@@ -1,0 +1,16 @@
+package vlfer.app;
+
+import java.nio.file.Path;
+import vlfer.config.VlferSettings;
+import vlfer.data.synth.SynthesisSummary;
+import vlfer.data.synth.SyntheticFaceGenerator;
+
+/** {@code vlfer synth} as a callable. */
+public final class SynthJob {
+    private SynthJob() {
+    }
+
+    public static SynthesisSummary run(VlferSettings s) {
+        return new SyntheticFaceGenerator(s.synth().generator()).writeRafDb(Path.of(s.synth().dir()));
+    }
+}

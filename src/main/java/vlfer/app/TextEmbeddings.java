@@ -1,0 +1,29 @@
+package vlfer.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vlfer.config.TextSettings;
+import vlfer.data.LabelVocabulary;
+import vlfer.interop.djl.TextEncoders;
+import vlfer.model.TrainingMethod;
+import vlfer.text.ClassEmbeddingTable;
+import vlfer.text.TextEncoder;
+import vlfer.text.TextEncoderRegistry;
+
+/** Encodes a method's class prompts once, on the driver. */
+final class TextEmbeddings {
+    private static final Logger LOG = LoggerFactory.getLogger(TextEmbeddings.class);
+
+    private TextEmbeddings() {
+    }
+
+    static ClassEmbeddingTable encode(TextSettings text, TrainingMethod method, LabelVocabulary vocabulary) {
+        long start = System.nanoTime();
+        try (TextEncoder encoder = TextEncoders.open(TextEncoderRegistry.get(text.encoder()))) {
+            ClassEmbeddingTable table = ClassEmbeddingTable.encode(encoder, vocabulary, method.prompts(vocabulary));
+            LOG.info("text embeddings: {} prompts x {} dims by {} in {} ms, sha256 {}", table.rows(), table.dimension(),
+                    table.encoderName(), (System.nanoTime() - start) / 1_000_000, table.hash().substring(0, 16));
+            return table;
+        }
+    }
+}

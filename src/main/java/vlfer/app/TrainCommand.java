@@ -1,0 +1,46 @@
+package vlfer.app;
+
+import java.util.List;
+import vlfer.config.LoadedSettings;
+import vlfer.config.SettingsLoader;
+
+/** {@code vlfer train}: train on the configured dataset, then evaluate and write the tables. */
+final class TrainCommand implements Command {
+    @Override
+    public String name() {
+        return "train";
+    }
+
+    @Override
+    public String summary() {
+        return "train the configured method with Spark parameter averaging, then evaluate";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: vlfer train [options]
+
+                Reads vlfer.data.train, encodes the class prompts once on the driver, trains the visual encoder
+                on the executors with DL4J parameter averaging (a checkpoint after every epoch), then evaluates
+                every dataset in vlfer.data.evaluate and writes the metrics and predictions tables under
+                vlfer.output.dir. Needs a Spark master (spark-submit, or -Dspark.master=local[2]).
+
+                options:
+                  --resume           continue the run (vlfer.run-id) from its latest checkpoint
+                """ + COMMON_OPTIONS;
+    }
+
+    @Override
+    public int execute(List<String> args) {
+        CliArgs cli = CliArgs.parse(args, List.of("--resume"), List.of());
+        if (cli.help()) {
+            System.out.println(usage());
+            return 0;
+        }
+        LoadedSettings loaded = new SettingsLoader().load(cli.config(), cli.overrides());
+        RunSummary summary = TrainJob.run(loaded, cli.has("--resume"));
+        System.out.println(SummaryPrinter.run(summary));
+        return 0;
+    }
+}

@@ -1,0 +1,117 @@
+package vlfer.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vlfer.config.DatasetSettings;
+import vlfer.config.LoadedSettings;
+import vlfer.config.VlferSettings;
+import vlfer.data.DataFiles;
+import vlfer.data.DatasetReader;
+import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetSplit;
+import vlfer.data.FaceSample;
+import vlfer.data.HadoopConfSnapshot;
+import vlfer.data.RejectBudget;
+import vlfer.data.image.FaceImageDecoder;
+import vlfer.data.image.FacePreprocessor;
+import vlfer.model.ModelCard;
+import vlfer.model.NetworkFactory;
+import vlfer.model.TrainingMethod;
+import vlfer.model.TrainingMethods;
+import vlfer.spark.SparkSessions;
+import vlfer.text.ClassEmbeddingTable;
+import vlfer.train.Checkpoint;
+import vlfer.train.CheckpointStore;
+import vlfer.train.EpochReport;
+import vlfer.train.SparkTrainer;
+
+/**
+ * {@code vlfer train} as a callable: read the training split, embed the class prompts on the
+ * driver, train with Spark parameter averaging (checkpointing each epoch), evaluate, write tables.
+ */
+public final class TrainJob {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+
+    private TrainJob() {
+    }
+
+    public static RunSummary run(LoadedSettings loaded, boolean resume) {
+        long start = System.nanoTime();
+        VlferSettings s = loaded.settings();
+        SparkSession spark = SparkSessions.getOrCreate(s.spark());
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        DataFiles files = new DataFiles(sc.hadoopConfiguration());
+        RunFolder run = new RunFolder(sc.hadoopConfiguration(), s.output().dir(), s.runId());
+        LOG.info("run {}: method {}, encoder {}, text encoder {}, Spark master {} ({} task slots); run folder {}",
+                s.runId(), s.method().name(), s.model().encoder(), s.text().encoder(), sc.master(),
+                sc.defaultParallelism(), run.path());
+        run.writeText("resolved.conf", loaded.maskedDump());
+
+        DatasetSettings trainSet = s.data().trainDataset();
+        DatasetReader reader = DatasetReaders.forFormat(trainSet.format());
+        DatasetSplit train = reader.read(trainSet, trainSet.trainSplit(), files);
+        String rejectsFile = run.writeRejects(train.dataset(), train.split(), train.rejects());
+        RejectBudget.check(train.dataset(), train.split(), train.rejectsByReason(), train.samples().size(),
+                s.data().maxRejectFraction(), rejectsFile);
+        LOG.info("dataset {}/{}: {} samples, {} rejected rows", train.dataset(), train.split(), train.samples().size(),
+                train.rejectCount());
+
+        TrainingMethod method = TrainingMethods.forName(s.method().name());
+        CheckpointStore checkpoints = new CheckpointStore(sc.hadoopConfiguration(), run.path());
+        Optional<String> latest = resume ? checkpoints.latest() : Optional.empty();
+        if (resume && latest.isEmpty()) {
+            throw new IllegalStateException("--resume: run " + s.runId() + " has no checkpoint under " + run.path()
+                    + "/checkpoints (set vlfer.run-id to the run to continue)");
+        }
+        ComputationGraph graph;
+        ModelCard card;
+        int firstEpoch;
+        if (latest.isPresent()) {
+            Checkpoint cp = CheckpointStore.load(sc.hadoopConfiguration(), latest.get());
+            graph = cp.graph();
+            card = cp.card();
+            firstEpoch = card.epoch() + 1;
+            LOG.info("resuming run {} from {} (epoch {} done)", s.runId(), latest.get(), firstEpoch);
+        } else {
+            ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, reader.vocabulary());
+            NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+            graph = factory.create(method, table);
+            card = new ModelCard(s.runId(), method.name(), s.model().encoder(), table.encoderName(), table.hash(),
+                    loaded.configHash(), reader.vocabulary().names(), factory.inputSpec(), method.outputsLogits(), -1,
+                    s.seed(), loaded.maskedDump());
+            firstEpoch = 0;
+            LOG.info("network: {} parameters, input {}x{}", graph.numParams(), card.input().height(), card.input().width());
+        }
+
+        FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
+        FacePreprocessor preprocessor = new FacePreprocessor(card.input(), s.augment());
+        JavaRDD<FaceSample> samples = sc.parallelize(train.samples(), sc.defaultParallelism());
+        List<EpochReport> reports = new ArrayList<>();
+        ModelCard template = card;
+        new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export").fit(graph, samples, train.samples().size(),
+                decoder, preprocessor, reader.vocabulary().size(), firstEpoch, report -> {
+                    String path = checkpoints.save(graph, template.atEpoch(report.epoch()));
+                    LOG.info("checkpoint {}", path);
+                    reports.add(report);
+                });
+        int lastEpoch = s.train().epochs() - 1;
+        ModelCard finalCard = card.atEpoch(lastEpoch);
+        String modelPath = checkpoints.saveAs(graph, finalCard, run.modelPath());
+
+        List<SplitResult> results = EvaluationStage.run(spark, graph, finalCard, s, run, "last-epoch");
+        ParquetPaths paths = ParquetPaths.of(spark, s);
+        double images = reports.stream().mapToDouble(EpochReport::images).sum();
+        double secs = reports.stream().mapToDouble(EpochReport::seconds).sum();
+        double finalLoss = reports.isEmpty() ? Double.NaN : reports.get(reports.size() - 1).score();
+        return new RunSummary(s.runId(), method.name(), s.model().encoder(), run.path(), modelPath, paths.metrics(),
+                paths.predictions(), reports.size(), secs > 0 ? images / secs : 0, finalLoss,
+                (System.nanoTime() - start) / 1e9, results);
+    }
+}

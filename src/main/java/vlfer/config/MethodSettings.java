@@ -1,0 +1,7 @@
+package vlfer.config;
+
+import java.io.Serializable;
+
+/** The training method by name, with each method's own settings. */
+public record MethodSettings(String name, Ke2ntSettings ke2nt) implements Serializable {
+}

@@ -1,0 +1,105 @@
+package vlfer.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that reads configuration. Layers, highest first: {@code --set} pairs, {@code vlfer.*}
+ * system properties, {@code CONFIG_FORCE_*} environment overrides, the conf file, reference.conf.
+ */
+public final class SettingsLoader {
+    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|access\\.key|session\\.token|credential).*");
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Clock clock;
+
+    public SettingsLoader() {
+        this(Clock.systemUTC());
+    }
+
+    SettingsLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @param confFile  a conf file overriding reference.conf, or null for the embedded defaults
+     * @param overrides {@code key=value} pairs from the command line
+     */
+    public LoadedSettings load(Path confFile, List<String> overrides) {
+        Config reference = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf");
+        Config fileLayer = confFile == null ? ConfigFactory.empty() : ConfigSources.file(confFile);
+        Config userLayer = ConfigSources.overrides(overrides)
+                .withFallback(ConfigSources.systemProperties())
+                .withFallback(ConfigFactory.systemEnvironmentOverrides())
+                .withFallback(fileLayer);
+        UnknownKeyCheck.check(userLayer, reference);
+        Config resolved;
+        try {
+            resolved = userLayer.withFallback(reference).resolve();
+        } catch (ConfigException e) {
+            throw new SettingsException("cannot resolve configuration: " + e.getMessage(), e);
+        }
+        resolved = withDatasetTemplate(resolved);
+        VlferSettings settings = SettingsReader.read(new CheckedConfig(resolved), clock, RUN_STAMP);
+        Config vlfer = resolved.withOnlyPath("vlfer").withValue("vlfer.run-id", ConfigValueFactory.fromAnyRef(settings.runId()));
+        return new LoadedSettings(settings, hash(vlfer), render(mask(vlfer)));
+    }
+
+    /** Fills every named dataset's missing keys from the template. */
+    private static Config withDatasetTemplate(Config c) {
+        Config template = c.getConfig(UnknownKeyCheck.DATASET_TEMPLATE);
+        Config out = c;
+        for (String name : c.getConfig(UnknownKeyCheck.DATASETS).root().keySet()) {
+            String path = UnknownKeyCheck.DATASETS + "." + com.typesafe.config.ConfigUtil.quoteString(name);
+            Config entry = c.getConfig(path).withFallback(template);
+            out = out.withValue(path, entry.root());
+        }
+        return out;
+    }
+
+    private static Config mask(Config c) {
+        Config out = c;
+        for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
+            if (SECRET.matcher(e.getKey()).matches()) {
+                out = out.withValue(e.getKey(), ConfigValueFactory.fromAnyRef("***"));
+            }
+        }
+        return out;
+    }
+
+    static String render(Config c) {
+        return c.root().render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false));
+    }
+
+    private static String hash(Config c) {
+        // Sorted, flattened key=value lines: independent of file layout and key order.
+        Map<String, String> flat = new java.util.TreeMap<>();
+        for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
+            flat.put(e.getKey(), e.getValue().render(ConfigRenderOptions.concise()));
+        }
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : flat.entrySet()) {
+                md.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package vlfer.data;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Fails a job whose rejected rows exceed the configured fraction, saying how many of each kind. */
+public final class RejectBudget {
+    private RejectBudget() {
+    }
+
+    public static void check(String dataset, String split, Map<String, Long> byReason, long usable, double maxFraction,
+                             String rejectsFile) {
+        long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+        long total = usable + rejected;
+        if (total == 0 || rejected == 0) {
+            return;
+        }
+        double fraction = (double) rejected / total;
+        if (fraction > maxFraction) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "dataset '%s' split '%s': %d of %d rows rejected (%.2f%% > vlfer.data.max-reject-fraction %.2f%%): %s; "
+                            + "the rows are listed in %s", dataset, split, rejected, total, 100 * fraction, 100 * maxFraction,
+                    new TreeMap<>(byReason), rejectsFile));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package vlfer.data;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.util.LongAccumulator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vlfer.data.image.DecodedBatch;
+import vlfer.data.image.FaceImageDecoder;
+import vlfer.data.image.FacePreprocessor;
+
+/**
+ * Runs on the executors: shuffles a partition's samples and turns them, lazily, into augmented
+ * minibatches. The randomness of partition p in epoch e depends on (seed, e, p) only.
+ * Images that cannot be decoded are skipped, logged with their path and counted.
+ */
+public final class TrainingBatchFunction implements Function2<Integer, Iterator<FaceSample>, Iterator<MultiDataSet>> {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingBatchFunction.class);
+
+    private final FaceImageDecoder decoder;
+    private final FacePreprocessor preprocessor;
+    private final int numClasses;
+    private final int batchSize;
+    private final long seed;
+    private final int epoch;
+    private final LongAccumulator skipped;
+
+    public TrainingBatchFunction(FaceImageDecoder decoder, FacePreprocessor preprocessor, int numClasses, int batchSize,
+                                 long seed, int epoch, LongAccumulator skipped) {
+        this.decoder = decoder;
+        this.preprocessor = preprocessor;
+        this.numClasses = numClasses;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.epoch = epoch;
+        this.skipped = skipped;
+    }
+
+    @Override
+    public Iterator<MultiDataSet> call(Integer partition, Iterator<FaceSample> samples) {
+        List<FaceSample> all = new ArrayList<>();
+        samples.forEachRemaining(all::add);
+        long partitionSeed = Seeds.derive(seed, epoch, partition);
+        Collections.shuffle(all, new Random(partitionSeed));
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(partitionSeed, 1));
+        return new Iterator<>() {
+            private int next = 0;
+            private MultiDataSet pending;
+
+            @Override
+            public boolean hasNext() {
+                while (pending == null && next < all.size()) {
+                    List<FaceSample> chunk = all.subList(next, Math.min(all.size(), next + batchSize));
+                    next += chunk.size();
+                    DecodedBatch batch = DecodedBatch.of(chunk, decoder, preprocessor, rng);
+                    for (DecodedBatch.Failure f : batch.failures()) {
+                        LOG.warn("skipping {} ({}): {}", f.sample().id(), f.reason(), f.detail());
+                        skipped.add(1);
+                    }
+                    if (batch.features() != null) {
+                        pending = new org.nd4j.linalg.dataset.MultiDataSet(batch.features(), oneHot(batch.samples()));
+                    }
+                }
+                return pending != null;
+            }
+
+            @Override
+            public MultiDataSet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                MultiDataSet out = pending;
+                pending = null;
+                return out;
+            }
+        };
+    }
+
+    private INDArray oneHot(List<FaceSample> batch) {
+        INDArray labels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, batch.size(), numClasses);
+        for (int i = 0; i < batch.size(); i++) {
+            labels.putScalar(i, batch.get(i).label(), 1f);
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,43 @@
+package vlfer.data.image;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import vlfer.data.FaceSample;
+
+/**
+ * A minibatch of decoded faces as a [n, 3, H, W] tensor, with the samples it holds and those
+ * whose image could not be opened (each with the reason).
+ */
+public record DecodedBatch(List<FaceSample> samples, INDArray features, List<Failure> failures) {
+
+    /** A sample whose image was missing or unreadable. */
+    public record Failure(FaceSample sample, String reason, String detail) {
+    }
+
+    /** Decodes and preprocesses {@code batch}; {@code rng == null} means evaluation. */
+    public static DecodedBatch of(List<FaceSample> batch, FaceImageDecoder decoder, FacePreprocessor pre,
+                                  SplittableRandom rng) {
+        int len = pre.tensorLength();
+        float[] data = new float[batch.size() * len];
+        List<FaceSample> ok = new ArrayList<>(batch.size());
+        List<Failure> failures = new ArrayList<>();
+        for (FaceSample s : batch) {
+            try {
+                pre.toTensor(decoder.decode(s.imagePath()), rng, data, ok.size() * len);
+                ok.add(s);
+            } catch (FaceImageDecoder.MissingImageException e) {
+                failures.add(new Failure(s, "missing-image", e.getMessage()));
+            } catch (IOException | RuntimeException e) {
+                failures.add(new Failure(s, "unreadable-image", s.imagePath() + ": " + e.getMessage()));
+            }
+        }
+        InputSpec spec = pre.spec();
+        INDArray features = ok.isEmpty() ? null
+                : Nd4j.create(java.util.Arrays.copyOf(data, ok.size() * len), new long[]{ok.size(), 3, spec.height(), spec.width()}, 'c');
+        return new DecodedBatch(ok, features, failures);
+    }
+}

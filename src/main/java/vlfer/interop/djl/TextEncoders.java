@@ -1,0 +1,14 @@
+package vlfer.interop.djl;
+
+import vlfer.text.TextEncoder;
+import vlfer.text.TextEncoderSpec;
+
+/** Opens text encoders, so that code outside this package never touches DJL. */
+public final class TextEncoders {
+    private TextEncoders() {
+    }
+
+    public static TextEncoder open(TextEncoderSpec spec) {
+        return OnnxSentenceEncoder.open(spec);
+    }
+}

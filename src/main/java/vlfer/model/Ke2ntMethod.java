@@ -1,0 +1,54 @@
+package vlfer.model;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.nd4j.linalg.activations.Activation;
+import vlfer.config.Ke2ntSettings;
+import vlfer.config.MethodSettings;
+import vlfer.data.Expression;
+import vlfer.data.LabelVocabulary;
+import vlfer.model.loss.Ke2ntLossLayer;
+import vlfer.text.ClassEmbeddingTable;
+import vlfer.text.PromptTemplates;
+
+/**
+ * ke2nt: the visual feature is projected linearly to the text width (e = f(x) in the paper's
+ * notation, whose encoders output that width directly) and matched against the class prompts.
+ */
+final class Ke2ntMethod implements TrainingMethod {
+    static final String PROJECTION = "ke2nt.projection";
+    static final String OUTPUT = "ke2nt";
+
+    @Override
+    public String name() {
+        return "ke2nt";
+    }
+
+    @Override
+    public List<String> prompts(LabelVocabulary vocabulary) {
+        return PromptTemplates.ke2nt(vocabulary);
+    }
+
+    @Override
+    public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
+                          ClassEmbeddingTable table, MethodSettings settings) {
+        Ke2ntSettings k = settings.ke2nt();
+        g.addLayer(PROJECTION, new DenseLayer.Builder().nIn(featureWidth).nOut(table.dimension())
+                .activation(Activation.IDENTITY).build(), features);
+        g.addLayer(OUTPUT, Ke2ntLossLayer.builder()
+                .setTextEmbeddings(table.toDoubleMatrix())
+                .setNeutralClass(table.vocabulary().indexOf(Expression.NEUTRAL))
+                .optLogitScale(k.logitScale())
+                .optHidden(k.neutralHidden())
+                .optWeights(k.ls(), k.lt(), k.lc())
+                .optLcForm(k.lcForm())
+                .build(), PROJECTION);
+        return OUTPUT;
+    }
+
+    @Override
+    public boolean outputsLogits() {
+        return true;
+    }
+}

@@ -1,0 +1,71 @@
+package vlfer.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import vlfer.config.MethodSettings;
+import vlfer.config.ModelSettings;
+import vlfer.config.TrainSettings;
+import vlfer.data.image.InputSpec;
+import vlfer.model.encoder.EncoderArchitecture;
+import vlfer.model.encoder.EncoderMetadata;
+import vlfer.model.encoder.EncoderRegistry;
+import vlfer.text.ClassEmbeddingTable;
+
+/**
+ * The one network factory every runner uses (local, Spark, tests): image input, the registered
+ * visual encoder, then the method's head and loss.
+ */
+public final class NetworkFactory {
+    public static final String INPUT = "image";
+
+    private final MethodSettings method;
+    private final TrainSettings train;
+    private final long seed;
+    private final EncoderArchitecture encoder;
+
+    public NetworkFactory(ModelSettings model, MethodSettings method, TrainSettings train, long seed) {
+        this.method = method;
+        this.train = train;
+        this.seed = seed;
+        this.encoder = EncoderRegistry.create(model.encoder(), model.inputSize());
+    }
+
+    public EncoderMetadata encoderMetadata() {
+        return encoder.metadata();
+    }
+
+    /** What the data pipeline must produce for this encoder. */
+    public InputSpec inputSpec() {
+        EncoderMetadata m = encoder.metadata();
+        return new InputSpec(m.inputHeight(), m.inputWidth(), m.mean(), m.std());
+    }
+
+    public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table) {
+        EncoderMetadata m = encoder.metadata();
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.RELU)
+                // the trainer sets the learning rate before every epoch (LearningRates)
+                .updater(new Nesterovs(train.learningRate(), train.momentum()))
+                .l2(train.weightDecay())
+                .graphBuilder()
+                .addInputs(INPUT);
+        String features = encoder.addTo(g, INPUT);
+        String output = trainingMethod.addHead(g, features, m.featureWidth(), table, method);
+        g.setOutputs(output);
+        g.setInputTypes(InputType.convolutional(m.inputHeight(), m.inputWidth(), m.channels()));
+        return g.build();
+    }
+
+    public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table) {
+        ComputationGraph graph = new ComputationGraph(configuration(trainingMethod, table));
+        graph.init();
+        return graph;
+    }
+}

@@ -1,0 +1,28 @@
+package vlfer.model;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import vlfer.config.MethodSettings;
+import vlfer.data.LabelVocabulary;
+import vlfer.text.ClassEmbeddingTable;
+
+/**
+ * A training method: the class prompts it embeds and the head (with its loss) it puts on top of
+ * the visual encoder's features. Registered by name in {@link TrainingMethods}.
+ */
+public interface TrainingMethod {
+    String name();
+
+    /** One prompt per class of {@code vocabulary}, in its order. */
+    List<String> prompts(LabelVocabulary vocabulary);
+
+    /**
+     * Adds the head after vertex {@code features} (a [batch, featureWidth] vector) and returns the
+     * name of the output layer.
+     */
+    String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
+                   ClassEmbeddingTable table, MethodSettings settings);
+
+    /** True when the network outputs logits (scores = softmax), false when it outputs probabilities. */
+    boolean outputsLogits();
+}

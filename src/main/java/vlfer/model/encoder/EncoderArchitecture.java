@@ -1,0 +1,14 @@
+package vlfer.model.encoder;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+
+/** A visual encoder: adds its layers to a graph and says where its feature vector comes out. */
+public interface EncoderArchitecture {
+    EncoderMetadata metadata();
+
+    /**
+     * Adds the encoder reading from vertex {@code input} (images of InputType.convolutional(h, w, c),
+     * NCHW) and returns the name of the vertex that outputs a [batch, featureWidth] vector.
+     */
+    String addTo(ComputationGraphConfiguration.GraphBuilder graph, String input);
+}

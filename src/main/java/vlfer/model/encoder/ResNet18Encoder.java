@@ -1,0 +1,86 @@
+package vlfer.model.encoder;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * ResNet-18 in torchvision's layout, layer names = torchvision state-dict prefixes (conv1, bn1,
+ * layer1.0.conv1, layer2.0.downsample.0, ...) so that weights can be imported by name. Explicit
+ * PyTorch padding (ConvolutionMode.Truncate); batch-norm eps 1e-5 and momentum 0.1 (DL4J decay 0.9).
+ * Ends in global average pooling: a 512-d feature.
+ */
+public final class ResNet18Encoder implements EncoderArchitecture {
+    public static final int DEFAULT_INPUT = 112;
+    private static final int[] WIDTHS = {64, 128, 256, 512};
+
+    private final int inputSize;
+
+    public ResNet18Encoder(int inputSize) {
+        this.inputSize = inputSize;
+    }
+
+    @Override
+    public EncoderMetadata metadata() {
+        return new EncoderMetadata("resnet18", inputSize, inputSize, 3, EncoderMetadata.IMAGENET_MEAN,
+                EncoderMetadata.IMAGENET_STD, 512);
+    }
+
+    @Override
+    public String addTo(ComputationGraphConfiguration.GraphBuilder g, String input) {
+        g.addLayer("conv1", conv(3, 64, 7, 2, 3), input);
+        g.addLayer("bn1", bn(64), "conv1");
+        g.addLayer("relu", relu(), "bn1");
+        g.addLayer("maxpool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).padding(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate).build(), "relu");
+        String prev = "maxpool";
+        int in = 64;
+        for (int stage = 0; stage < 4; stage++) {
+            for (int block = 0; block < 2; block++) {
+                int stride = stage > 0 && block == 0 ? 2 : 1;
+                prev = basicBlock(g, "layer" + (stage + 1) + "." + block, prev, in, WIDTHS[stage], stride);
+                in = WIDTHS[stage];
+            }
+        }
+        g.addLayer("avgpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), prev);
+        return "avgpool";
+    }
+
+    private static String basicBlock(ComputationGraphConfiguration.GraphBuilder g, String p, String input, int in, int out,
+                                     int stride) {
+        g.addLayer(p + ".conv1", conv(in, out, 3, stride, 1), input);
+        g.addLayer(p + ".bn1", bn(out), p + ".conv1");
+        g.addLayer(p + ".relu1", relu(), p + ".bn1");
+        g.addLayer(p + ".conv2", conv(out, out, 3, 1, 1), p + ".relu1");
+        g.addLayer(p + ".bn2", bn(out), p + ".conv2");
+        String shortcut = input;
+        if (stride != 1 || in != out) {
+            g.addLayer(p + ".downsample.0", conv(in, out, 1, stride, 0), input);
+            g.addLayer(p + ".downsample.1", bn(out), p + ".downsample.0");
+            shortcut = p + ".downsample.1";
+        }
+        g.addVertex(p + ".add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + ".bn2", shortcut);
+        g.addLayer(p + ".relu2", relu(), p + ".add");
+        return p + ".relu2";
+    }
+
+    private static ConvolutionLayer conv(int in, int out, int k, int stride, int pad) {
+        return new ConvolutionLayer.Builder(k, k).nIn(in).nOut(out).stride(stride, stride).padding(pad, pad)
+                .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build();
+    }
+
+    private static BatchNormalization bn(int channels) {
+        return new BatchNormalization.Builder().nOut(channels).eps(1e-5).decay(0.9).build();
+    }
+
+    private static ActivationLayer relu() {
+        return new ActivationLayer.Builder().activation(Activation.RELU).build();
+    }
+}

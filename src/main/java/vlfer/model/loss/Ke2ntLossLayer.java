@@ -1,0 +1,244 @@
+package vlfer.model.loss;
+
+import java.util.Map;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffOutputLayer;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The ke2nt output layer: logits {@code z_c = s * cos(e, t_c)} against the frozen class text
+ * embeddings T, and the training loss {@code L = ls*Ls + lt*Lt + lc*Lc} with the neutral MLP
+ * {@code n = g(e)} (d -> hidden -> ReLU -> d) as this layer's only parameters.
+ * <ul>
+ * <li>Ls: cross-entropy of the logits, mean over the batch;</li>
+ * <li>Lt: mean over non-neutral samples M of {@code 1 - cos(e - n, t_y - t_neutral)};</li>
+ * <li>Lc: self-contrast, {@link LcForm#DIAGONAL} = mean over M of
+ *     {@code cos(t_y, n) - cos(t_y, e) + 2}; {@link LcForm#PAIRWISE} (released code) = the same
+ *     averaged over all pairs (i, j) of M x M.</li>
+ * </ul>
+ * With M empty, Lt = Lc = 0. T travels inside the layer configuration (JSON and Java
+ * serialisation), so every Spark worker and every saved model carries it.
+ */
+public final class Ke2ntLossLayer extends SameDiffOutputLayer {
+    public static final String LOGITS = "logits";
+    private static final double EPS = 1e-8;
+
+    private double[][] textEmbeddings;
+    private double logitScale;
+    private int neutralClass;
+    private int hidden;
+    private double ls;
+    private double lt;
+    private double lc;
+    private LcForm lcForm;
+    private long nIn;
+
+    /** For JSON deserialisation. */
+    private Ke2ntLossLayer() {
+    }
+
+    private Ke2ntLossLayer(Builder b) {
+        this.textEmbeddings = normaliseRows(b.textEmbeddings);
+        this.logitScale = b.logitScale;
+        this.neutralClass = b.neutralClass;
+        this.hidden = b.hidden;
+        this.ls = b.ls;
+        this.lt = b.lt;
+        this.lc = b.lc;
+        this.lcForm = b.lcForm;
+        this.nIn = textEmbeddings[0].length;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public int numClasses() {
+        return textEmbeddings.length;
+    }
+
+    @Override
+    public SDVariable defineLayer(SameDiff sd, SDVariable e, SDVariable labels, Map<String, SDVariable> params) {
+        org.nd4j.linalg.api.buffer.DataType type = e.dataType();
+        INDArray tMatrix = Nd4j.create(textEmbeddings).castTo(type);
+        SDVariable t = sd.constant("ke2nt_T", tMatrix);                                      // [C, D], unit rows
+        SDVariable tTransposed = sd.constant("ke2nt_T_transposed", tMatrix.transpose().dup()); // [D, C]
+        SDVariable tNeutral = sd.constant("ke2nt_t_neutral", tMatrix.getRow(neutralClass, true)); // [1, D]
+        INDArray neutralPick = Nd4j.zeros(type, textEmbeddings.length, 1);
+        neutralPick.putScalar(neutralClass, 0, 1.0);
+        SDVariable pickNeutral = sd.constant("ke2nt_pick_neutral", neutralPick);             // [C, 1]
+
+        SDVariable eUnit = unit(sd, e);
+        SDVariable logits = eUnit.mmul(tTransposed).mul(LOGITS, logitScale);               // [B, C]
+
+        // Ls, summed over the batch: -sum_c y_c log softmax(z)_c (log-softmax by hand)
+        SDVariable shifted = logits.sub(logits.max(true, 1));
+        SDVariable logSoftmax = shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
+        SDVariable lsSum = labels.mul(logSoftmax).sum().neg();
+
+        SDVariable batch = labels.sum();                                                    // B (one-hot rows)
+        SDVariable m = labels.mmul(pickNeutral).rsub(1.0);                                  // [B, 1]: 1 if not neutral
+        SDVariable count = m.sum();
+        SDVariable denom = sd.math().max(count, sd.constant(Nd4j.scalar(type, 1.0)));
+
+        SDVariable h = sd.nn().relu(e.mmul(params.get("W1")).add(params.get("b1")), 0.0);
+        SDVariable n = h.mmul(params.get("W2")).add(params.get("b2"));                     // [B, D]
+        SDVariable ty = labels.mmul(t);                                                     // [B, D]
+
+        // Lt: the image-side shift e - n must follow the text-side direction t_y - t_neutral
+        SDVariable dImg = e.sub(n);
+        SDVariable dText = ty.sub(tNeutral);
+        SDVariable cosShift = dImg.mul(dText).sum(true, 1)
+                .div(norm(sd, dImg).mul(norm(sd, dText)).add(EPS));
+        SDVariable ltMean = m.mul(cosShift.rsub(1.0)).sum().div(denom);
+
+        SDVariable nUnit = unit(sd, n);
+        SDVariable lcMean;
+        if (lcForm == LcForm.DIAGONAL) {
+            SDVariable perSample = ty.mul(nUnit).sum(true, 1).sub(ty.mul(eUnit).sum(true, 1)).add(2.0);
+            lcMean = m.mul(perSample).sum().div(denom);
+        } else {
+            // sum_{i,j in M} a_i.(n_j - e_j) = (sum_i m_i a_i) . (sum_j m_j (n_j - e_j))
+            SDVariable a = m.mul(ty).sum(true, 0);                                          // [1, D]
+            SDVariable b = m.mul(nUnit.sub(eUnit)).sum(true, 0);                            // [1, D]
+            SDVariable pairs = count.mul(count);
+            lcMean = a.mul(b).sum().add(pairs.mul(2.0))
+                    .div(sd.math().max(pairs, sd.constant(Nd4j.scalar(type, 1.0))));
+        }
+        // DL4J divides the returned score by the batch size: return the batch sum of L.
+        SDVariable loss = lsSum.mul(ls).add(batch.mul(ltMean.mul(lt).add(lcMean.mul(lc))));
+        loss.markAsLoss();
+        return loss;
+    }
+
+    private static SDVariable norm(SameDiff sd, SDVariable x) {
+        return sd.math().sqrt(x.mul(x).sum(true, 1).add(EPS * EPS));
+    }
+
+    private static SDVariable unit(SameDiff sd, SDVariable x) {
+        return x.div(norm(sd, x));
+    }
+
+    @Override
+    public String activationsVertexName() {
+        return LOGITS;
+    }
+
+    @Override
+    public void defineParameters(SDLayerParams params) {
+        params.clear();
+        params.addWeightParam("W1", nIn, hidden);
+        params.addBiasParam("b1", 1, hidden);
+        params.addWeightParam("W2", hidden, nIn);
+        params.addBiasParam("b2", 1, nIn);
+    }
+
+    @Override
+    public void initializeParameters(Map<String, INDArray> params) {
+        for (Map.Entry<String, INDArray> p : params.entrySet()) {
+            INDArray v = p.getValue();
+            if (p.getKey().startsWith("b")) {
+                v.assign(0);
+            } else {
+                long fanIn = v.size(0);
+                long fanOut = v.size(1);
+                v.assign(Nd4j.randn(v.dataType(), v.shape()).muli(Math.sqrt(2.0 / (fanIn + fanOut))));
+            }
+        }
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        return InputType.feedForward(textEmbeddings.length);
+    }
+
+    @Override
+    public void setNIn(InputType inputType, boolean override) {
+        if (!(inputType instanceof InputType.InputTypeFeedForward ff)) {
+            throw new IllegalArgumentException("ke2nt layer needs a feed-forward input, got " + inputType);
+        }
+        if (ff.getSize() != textEmbeddings[0].length) {
+            throw new IllegalArgumentException("ke2nt layer: input width " + ff.getSize() + " differs from the text embedding width "
+                    + textEmbeddings[0].length + " (add a projection to the text width)");
+        }
+    }
+
+    private static double[][] normaliseRows(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            double s = 0;
+            for (double v : m[i]) {
+                s += v * v;
+            }
+            double inv = 1 / Math.max(Math.sqrt(s), 1e-12);
+            out[i] = new double[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                out[i][j] = m[i][j] * inv;
+            }
+        }
+        return out;
+    }
+
+    /** Builder: setX for required values, optX for optional ones. */
+    public static final class Builder {
+        private double[][] textEmbeddings;
+        private int neutralClass = -1;
+        private double logitScale = 100;
+        private int hidden = 128;
+        private double ls = 1;
+        private double lt = 1;
+        private double lc = 1;
+        private LcForm lcForm = LcForm.PAIRWISE;
+
+        /** The C x D class text embeddings (rows are L2-normalised here). */
+        public Builder setTextEmbeddings(double[][] t) {
+            this.textEmbeddings = t;
+            return this;
+        }
+
+        /** Index of the neutral class among the rows. */
+        public Builder setNeutralClass(int c) {
+            this.neutralClass = c;
+            return this;
+        }
+
+        public Builder optLogitScale(double s) {
+            this.logitScale = s;
+            return this;
+        }
+
+        public Builder optHidden(int h) {
+            this.hidden = h;
+            return this;
+        }
+
+        public Builder optWeights(double ls, double lt, double lc) {
+            this.ls = ls;
+            this.lt = lt;
+            this.lc = lc;
+            return this;
+        }
+
+        public Builder optLcForm(LcForm form) {
+            this.lcForm = form;
+            return this;
+        }
+
+        public Ke2ntLossLayer build() {
+            if (textEmbeddings == null || textEmbeddings.length < 2) {
+                throw new IllegalArgumentException("ke2nt needs the text embeddings of at least two classes");
+            }
+            if (neutralClass < 0 || neutralClass >= textEmbeddings.length) {
+                throw new IllegalArgumentException("ke2nt needs the index of the neutral class, got " + neutralClass);
+            }
+            if (hidden < 1 || logitScale <= 0) {
+                throw new IllegalArgumentException("ke2nt: hidden width and logit scale must be positive");
+            }
+            return new Ke2ntLossLayer(this);
+        }
+    }
+}

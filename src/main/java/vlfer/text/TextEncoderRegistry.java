@@ -1,0 +1,30 @@
+package vlfer.text;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The named sentence encoders ({@code vlfer.text.encoder}); all of them load without a network. */
+public final class TextEncoderRegistry {
+    private static final Map<String, TextEncoderSpec> SPECS = new TreeMap<>();
+
+    static {
+        for (TextEncoderSpec s : List.of(
+                // sentence-transformers/all-MiniLM-L6-v2, shipped as resources of a Maven jar
+                new TextEncoderSpec("all-minilm-l6-v2", TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2.onnx",
+                        TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2-tokenizer.json", TextEncoderSpec.Pooling.MEAN, 128))) {
+            SPECS.put(s.name(), s);
+        }
+    }
+
+    private TextEncoderRegistry() {
+    }
+
+    public static TextEncoderSpec get(String name) {
+        TextEncoderSpec s = SPECS.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown text encoder '" + name + "' (vlfer.text.encoder); known: " + SPECS.keySet());
+        }
+        return s;
+    }
+}

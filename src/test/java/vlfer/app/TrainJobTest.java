@@ -1,0 +1,139 @@
+package vlfer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vlfer.config.AugmentSettings;
+import vlfer.config.LoadedSettings;
+import vlfer.config.VlferSettings;
+import vlfer.data.DataFiles;
+import vlfer.data.DatasetSplit;
+import vlfer.data.HadoopConfSnapshot;
+import vlfer.data.image.FaceImageDecoder;
+import vlfer.data.image.FacePreprocessor;
+import vlfer.data.rafdb.RafDbReader;
+import vlfer.eval.ClassificationMetrics;
+import vlfer.eval.SparkEvaluator;
+import vlfer.model.NetworkFactory;
+import vlfer.model.TrainingMethods;
+import vlfer.testing.LocalSpark;
+import vlfer.testing.TestData;
+import vlfer.testing.TestRuns;
+import vlfer.text.ClassEmbeddingTable;
+import vlfer.train.CheckpointStore;
+
+/** The whole job on local[2] Spark: train → evaluate → tables, re-runs and resume. */
+class TrainJobTest {
+    private static SparkSession spark;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static LoadedSettings settings(String runId, String... more) {
+        String[] all = new String[more.length + 4];
+        all[0] = "vlfer.run-id=" + runId;
+        all[1] = "vlfer.synth.train-per-class=40";
+        all[2] = "vlfer.synth.test-per-class=15";
+        all[3] = "vlfer.train.epochs=5";
+        System.arraycopy(more, 0, all, 4, more.length);
+        return TestRuns.settings(work, all);
+    }
+
+    @Test
+    void trainingRaisesTestAccuracyAndWritesReadableTables() throws Exception {
+        LoadedSettings loaded = settings("rise");
+        VlferSettings s = loaded.settings();
+        TestData.synthesize(s);
+
+        double before = untrainedAccuracy(s);
+        RunSummary run = TrainJob.run(loaded, false);
+        SplitResult test = run.result("synthetic", "test");
+        double after = test.metrics().war();
+        assertEquals(105, test.metrics().samples());
+        assertTrue(after > before + 0.25 && after > 0.5,
+                "test WAR should clearly rise with training: untrained " + before + ", trained " + after);
+        for (int e = 0; e < 5; e++) {
+            assertTrue(Files.exists(Path.of(run.runDir(), String.format("checkpoints/epoch-%04d.zip", e))), "checkpoint " + e);
+        }
+        assertTrue(Files.exists(Path.of(run.runDir(), "resolved.conf")));
+
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            String metrics = "read_parquet('" + work.resolve("out/tables/metrics") + "/**/*.parquet', hive_partitioning = true)";
+            double war = single(duck, "SELECT value FROM " + metrics + " WHERE run_id = 'rise' AND metric = 'war' AND split = 'test'");
+            assertEquals(after, war, 1e-12);
+            double confusionTotal = single(duck, "SELECT sum(value) FROM " + metrics + " WHERE run_id = 'rise' AND metric = 'confusion'");
+            assertEquals(105, confusionTotal);
+            String predictions = "read_parquet('" + work.resolve("out/tables/predictions") + "/**/*.parquet', hive_partitioning = true)";
+            assertEquals(105, single(duck, "SELECT count(*) FROM " + predictions + " WHERE run_id = 'rise'"));
+            double correct = single(duck, "SELECT avg(CASE WHEN label = prediction THEN 1.0 ELSE 0.0 END) FROM " + predictions
+                    + " WHERE run_id = 'rise'");
+            assertEquals(after, correct, 1e-9);
+            double rowsBefore = single(duck, "SELECT count(*) FROM " + metrics + " WHERE run_id = 'rise'");
+
+            // re-evaluating the same run id replaces its rows instead of adding to them
+            RunSummary again = EvaluateJob.run(loaded, run.modelPath());
+            assertEquals(after, again.result("synthetic", "test").metrics().war(), 1e-12,
+                    "the saved model must predict exactly what the trained one did");
+            assertEquals(rowsBefore, single(duck, "SELECT count(*) FROM " + metrics + " WHERE run_id = 'rise'"));
+            assertEquals(105, single(duck, "SELECT count(*) FROM " + predictions + " WHERE run_id = 'rise'"));
+        }
+    }
+
+    @Test
+    void resumeContinuesFromTheLatestCheckpoint() {
+        LoadedSettings first = settings("resume", "vlfer.train.epochs=3", "vlfer.train.warmup-epochs=1");
+        TestData.synthesize(first.settings());
+        // an interrupted run: only the first epoch's checkpoint exists
+        RunSummary one = TrainJob.run(settings("resume", "vlfer.train.epochs=1", "vlfer.train.warmup-epochs=0"), false);
+        assertEquals(1, one.epochsTrained());
+        RunSummary resumed = TrainJob.run(first, true);
+        assertEquals(2, resumed.epochsTrained(), "epochs 2 and 3 only");
+        var card = CheckpointStore.load(new Configuration(), resumed.modelPath()).card();
+        assertEquals(2, card.epoch());
+        assertTrue(Files.exists(Path.of(resumed.runDir(), "checkpoints/epoch-0002.zip")));
+    }
+
+    private static double untrainedAccuracy(VlferSettings s) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        DatasetSplit test = new RafDbReader().read(s.data().trainDataset(), "test", new DataFiles(new Configuration()));
+        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+        ClassEmbeddingTable table = TestData.randomTable(test.vocabulary(), 384, 3);
+        ComputationGraph graph = factory.create(TrainingMethods.forName("ke2nt"), table);
+        SparkEvaluator evaluator = new SparkEvaluator(sc, new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration())),
+                new FacePreprocessor(factory.inputSpec(), AugmentSettings.NONE), 32, 2);
+        try (SparkEvaluator.Evaluation ev = evaluator.evaluate(graph, true, test.samples(), 7)) {
+            return ClassificationMetrics.of(ev.counts()).war();
+        }
+    }
+
+    private static double single(Connection c, String sql) throws Exception {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getDouble(1);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package vlfer.data.rafdb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vlfer.config.DatasetSettings;
+import vlfer.data.DataFiles;
+import vlfer.data.DatasetSplit;
+import vlfer.data.Expression;
+import vlfer.data.FaceSample;
+import vlfer.data.LabelVocabulary;
+
+class RafDbReaderTest {
+    @TempDir
+    Path root;
+
+    private final DataFiles files = new DataFiles(new Configuration());
+
+    private DatasetSplit read(String labelFileText, String split) throws IOException {
+        Path label = root.resolve(RafDbReader.LABEL_FILE);
+        Files.createDirectories(label.getParent());
+        Files.write(label, labelFileText.getBytes(StandardCharsets.UTF_8));
+        DatasetSettings ds = new DatasetSettings("raf", "rafdb", root.toString(), "train", List.of("test"));
+        return new RafDbReader().read(ds, split, files);
+    }
+
+    @Test
+    void readsTheShippedFormatWithCrlfAndBom() throws IOException {
+        DatasetSplit train = read("\uFEFFtrain_00001.jpg 5\r\ntrain_00002.jpg 7\r\ntest_0001.jpg 1\r\n", "train");
+        assertEquals(2, train.samples().size());
+        FaceSample first = train.samples().get(0);
+        assertEquals("train_00001", first.id());
+        // RAF-DB id 5 is sadness, 7 is neutral
+        assertEquals(LabelVocabulary.BASIC_7.indexOf(Expression.SADNESS), first.label());
+        assertEquals(LabelVocabulary.BASIC_7.indexOf(Expression.NEUTRAL), train.samples().get(1).label());
+        assertTrue(first.imagePath().startsWith("file:"), first.imagePath());
+        assertTrue(first.imagePath().endsWith("/Image/aligned/train_00001_aligned.jpg"), first.imagePath());
+        assertEquals(0, train.rejectCount());
+
+        DatasetSplit test = read("train_00001.jpg 5\ntest_0001.jpg 1\n", "test");
+        assertEquals(List.of("test_0001"), test.samples().stream().map(FaceSample::id).toList());
+        assertEquals(LabelVocabulary.BASIC_7.indexOf(Expression.SURPRISE), test.samples().get(0).label());
+    }
+
+    @Test
+    void everyRafDbIdMapsToItsExpression() {
+        List<Expression> expected = List.of(Expression.SURPRISE, Expression.FEAR, Expression.DISGUST,
+                Expression.HAPPINESS, Expression.SADNESS, Expression.ANGER, Expression.NEUTRAL);
+        for (int id = 1; id <= 7; id++) {
+            assertEquals(expected.get(id - 1), RafDbLabels.expressionOf(id));
+            assertEquals(id, RafDbLabels.idOf(expected.get(id - 1)));
+        }
+        assertThrows(IllegalArgumentException.class, () -> RafDbLabels.expressionOf(8));
+        assertThrows(IllegalArgumentException.class, () -> RafDbLabels.idOf(Expression.CONTEMPT));
+    }
+
+    @Test
+    void badRowsAreCountedByReasonWithTheirLine() throws IOException {
+        DatasetSplit s = read(String.join("\r\n",
+                "train_00001.jpg 5",
+                "train_00002.jpg 9",
+                "train_00003.jpg",
+                "train_00001.jpg 5",
+                "train_00004.jpg x",
+                "",
+                "train_00005.jpg 2") + "\r\n", "train");
+        assertEquals(2, s.samples().size());
+        assertEquals(Map.of("unknown-label", 2L, "malformed-row", 1L, "duplicate-row", 1L), s.rejectsByReason());
+        assertEquals(2, s.rejects().get(0).line());
+        assertTrue(s.rejects().get(0).source().endsWith(RafDbReader.LABEL_FILE));
+    }
+
+    @Test
+    void missingRootOrLabelFileNamesThePath() throws IOException {
+        DatasetSettings nowhere = new DatasetSettings("raf", "rafdb", root.resolve("nope").toString(), "train", List.of());
+        String msg = assertThrows(IllegalArgumentException.class, () -> new RafDbReader().read(nowhere, "train", files)).getMessage();
+        assertTrue(msg.contains("nope") && msg.contains("vlfer.data.datasets.raf.root"), msg);
+
+        DatasetSettings empty = new DatasetSettings("raf", "rafdb", root.toString(), "train", List.of());
+        String missing = assertThrows(java.io.UncheckedIOException.class, () -> new RafDbReader().read(empty, "train", files)).getMessage();
+        assertTrue(missing.contains("list_patition_label.txt"), missing);
+    }
+}

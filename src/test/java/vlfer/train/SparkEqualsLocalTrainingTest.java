@@ -1,0 +1,100 @@
+package vlfer.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import vlfer.config.AugmentSettings;
+import vlfer.config.VlferSettings;
+import vlfer.data.DataFiles;
+import vlfer.data.DatasetSplit;
+import vlfer.data.FaceSample;
+import vlfer.data.HadoopConfSnapshot;
+import vlfer.data.TrainingBatchFunction;
+import vlfer.data.image.FaceImageDecoder;
+import vlfer.data.image.FacePreprocessor;
+import vlfer.data.rafdb.RafDbReader;
+import vlfer.model.NetworkFactory;
+import vlfer.model.TrainingMethod;
+import vlfer.model.TrainingMethods;
+import vlfer.testing.LocalSpark;
+import vlfer.testing.TestData;
+import vlfer.testing.TestRuns;
+import vlfer.text.ClassEmbeddingTable;
+
+/**
+ * DL4J's own Spark test, for this project's trainer: one worker that averages after every
+ * minibatch must end with exactly the parameters of plain local training on the same batches,
+ * through a changing learning rate (warm-up, then cosine) and momentum carried across rounds.
+ */
+class SparkEqualsLocalTrainingTest {
+    private static SparkSession spark;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void oneWorkerAveragingEveryStepEqualsLocalTraining() throws Exception {
+        int n = 14;
+        VlferSettings s = TestRuns.settings(work,
+                "vlfer.synth.train-per-class=2", "vlfer.synth.test-per-class=1",
+                "vlfer.train.epochs=4", "vlfer.train.warmup-epochs=1",
+                "vlfer.train.batch-size-per-worker=" + n, "vlfer.train.averaging-frequency=1",
+                "vlfer.train.workers=1", "vlfer.train.learning-rate=0.05").settings();
+        TestData.synthesize(s);
+        DatasetSplit split = new RafDbReader().read(s.data().trainDataset(), "train", new DataFiles(new Configuration()));
+        assertEquals(n, split.samples().size());
+
+        TrainingMethod method = TrainingMethods.forName("ke2nt");
+        ClassEmbeddingTable table = TestData.randomTable(split.vocabulary(), 24, 7);
+        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+        ComputationGraph onSpark = factory.create(method, table);
+        ComputationGraph local = factory.create(method, table);
+        INDArray initial = local.params().dup();
+        assertEquals(0.0, onSpark.params().sub(initial).amaxNumber().doubleValue(), "same seed, same initial weights");
+
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
+        FacePreprocessor pre = new FacePreprocessor(factory.inputSpec(), AugmentSettings.NONE);
+        new SparkTrainer(sc, s.train(), s.seed(), work.resolve("export").toString()).fit(onSpark,
+                sc.parallelize(split.samples(), 1), n, decoder, pre, 7, 0, report -> { });
+
+        LearningRateSchedule schedule = new LearningRateSchedule(s.train());
+        for (int epoch = 0; epoch < s.train().epochs(); epoch++) {
+            LearningRates.set(local, schedule.at(epoch));
+            TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, 7, n, s.seed(), epoch,
+                    sc.sc().longAccumulator());
+            List<MultiDataSet> all = new ArrayList<>();
+            batches.call(0, split.samples().iterator()).forEachRemaining(all::add);
+            assertEquals(1, all.size());
+            local.fit(all.get(0));
+        }
+
+        double moved = local.params().sub(initial).amaxNumber().doubleValue();
+        double diff = local.params().sub(onSpark.params()).amaxNumber().doubleValue();
+        assertTrue(moved > 1e-3, "training must change the weights (moved " + moved + ")");
+        assertTrue(diff < 1e-5 * Math.max(1, moved) , "Spark and local parameters differ by " + diff + " (moved " + moved + ")");
+    }
+}
