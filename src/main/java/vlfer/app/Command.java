@@ -19,6 +19,7 @@ interface Command {
     String COMMON_OPTIONS = """
               --config FILE      a conf file overriding the embedded reference.conf (e.g. conf/local.conf)
               --set KEY=VALUE    override one key (repeatable), e.g. --set vlfer.train.epochs=3
+              --stacktrace       print the full stack trace of a failure
               --help             this text
             Keys can also be set as JVM system properties (-Dvlfer.train.epochs=3).""";
 }

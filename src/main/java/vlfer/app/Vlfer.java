@@ -20,6 +20,7 @@ public final class Vlfer {
     }
 
     public static void main(String[] args) {
+        QuietStdout.install();
         System.exit(run(args));
     }
 
@@ -33,7 +34,8 @@ public final class Vlfer {
             System.err.println("vlfer: unknown command '" + args[0] + "'\n\n" + usage());
             return 2;
         }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        List<String> rest = new java.util.ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        boolean stackTrace = rest.remove("--stacktrace");
         try {
             return command.execute(rest);
         } catch (CliArgs.UsageException e) {
@@ -44,10 +46,10 @@ public final class Vlfer {
             return 2;
         } catch (Exception e) {
             System.err.println("vlfer " + command.name() + " failed: " + describe(e));
-            if (Boolean.getBoolean("vlfer.debug")) {
+            if (stackTrace) {
                 e.printStackTrace();
             } else {
-                System.err.println("(run with -Dvlfer.debug=true for the stack trace)");
+                System.err.println("(add --stacktrace for the full stack trace)");
             }
             return 1;
         }

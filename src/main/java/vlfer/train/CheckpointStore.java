@@ -20,11 +20,11 @@ import vlfer.model.ModelCard;
 
 /**
  * Model files: DL4J's zip (configuration, parameters, updater state) with the {@link ModelCard}
- * added as {@code vlfer/model-card.json}. Written to a local temporary file, copied to the target
+ * added as {@code vlfer-model-card.json}. Written to a local temporary file, copied to the target
  * file system under a temporary name and renamed, so a reader never sees a half-written model.
  */
 public final class CheckpointStore {
-    public static final String CARD_ENTRY = "vlfer/model-card.json";
+    public static final String CARD_ENTRY = "vlfer-model-card.json";
     private static final Pattern EPOCH_FILE = Pattern.compile("epoch-(\\d{4})\\.zip");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +49,6 @@ public final class CheckpointStore {
             ModelSerializer.writeModel(graph, local.toFile(), true);
             try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + local.toUri()), Map.of())) {
                 Path entry = zip.getPath(CARD_ENTRY);
-                Files.createDirectories(entry.getParent());
                 Files.write(entry, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(card));
             }
             org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target);

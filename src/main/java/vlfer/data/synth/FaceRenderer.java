@@ -89,7 +89,7 @@ public final class FaceRenderer {
 
     private void drawEye(Graphics2D g, FaceParameters f, double ex, int side, double squash, Color skin) {
         double open = 0.026 * f.eyeSize()
-                * (1 + 0.9 * f.au(ActionUnit.AU5) - 0.55 * f.au(ActionUnit.AU7) - 0.35 * f.au(ActionUnit.AU6));
+                * (1 + 1.1 * f.au(ActionUnit.AU5) - 0.6 * f.au(ActionUnit.AU7) - 0.45 * f.au(ActionUnit.AU6));
         open = Math.max(0.004, open);
         double w = 0.085 * f.eyeSize() * squash;
         double ey = f.eyeY();
@@ -109,14 +109,14 @@ public final class FaceRenderer {
     }
 
     private void drawBrow(Graphics2D g, FaceParameters f, double ex, int side, double squash, double mid) {
-        double by = f.eyeY() - 0.065;
+        double by = f.eyeY() - 0.075;
         double au1 = f.au(ActionUnit.AU1);
         double au2 = f.au(ActionUnit.AU2);
         double au4 = f.au(ActionUnit.AU4);
-        double innerX = ex - side * (0.045 * squash) - side * 0.018 * au4;
-        double innerY = by - 0.05 * au1 + 0.03 * au4;
-        double outerX = ex + side * 0.052 * squash;
-        double outerY = by - 0.045 * au2 + 0.012 * au4 + 0.01 * au1;
+        double innerX = ex - side * (0.05 * squash) - side * 0.025 * au4;
+        double innerY = by - 0.07 * au1 + 0.04 * au4;
+        double outerX = ex + side * 0.058 * squash;
+        double outerY = by - 0.065 * au2 + 0.015 * au4 + 0.01 * au1;
         double midY = (innerY + outerY) / 2 - 0.012 - 0.01 * au2 + 0.006 * au4;
         stroke(g, new Color(f.hairRgb()), f.browThickness(), new QuadCurve2D.Double(px(innerX), px(innerY),
                 px((innerX + outerX) / 2), px(midY), px(outerX), px(outerY)));
@@ -140,7 +140,7 @@ public final class FaceRenderer {
         double top = f.eyeY() + 0.03;
         double bottom = top + f.noseLength() - 0.015 * au9;
         stroke(g, shade, 0.008, new Line2D.Double(px(nx), px(top), px(nx + 0.012), px(bottom)));
-        double flare = 0.022 * (1 + 0.6 * au9);
+        double flare = 0.024 * (1 + 0.8 * au9);
         g.setColor(scale(shade, 0.6));
         fillEllipse(g, nx - flare - 0.008, bottom - 0.006, 0.016, 0.011);
         fillEllipse(g, nx + flare - 0.008, bottom - 0.006, 0.016, 0.011);
@@ -162,15 +162,15 @@ public final class FaceRenderer {
         double au23 = f.au(ActionUnit.AU23);
         double au26 = f.au(ActionUnit.AU26);
         double my = f.mouthY() + 0.03 * au26;
-        double halfWidth = f.mouthWidth() * squash * (1 + 0.3 * au20 - 0.25 * au23 + (f.unilateral() ? 0 : 0.15 * au12));
+        double halfWidth = f.mouthWidth() * squash * (1 + 0.4 * au20 - 0.3 * au23 + (f.unilateral() ? 0 : 0.2 * au12));
         // corner lifts (negative = up); contempt pulls only the right corner
-        double left = (f.unilateral() ? 0 : -0.04 * au12) + 0.035 * au15 - 0.01 * (f.unilateral() ? 0 : au14);
-        double right = -0.04 * au12 + 0.035 * au15 - 0.012 * au14;
+        double left = (f.unilateral() ? 0 : -0.06 * au12) + 0.05 * au15 - 0.01 * (f.unilateral() ? 0 : au14);
+        double right = -0.06 * au12 + 0.05 * au15 - 0.02 * au14;
         double lx = mx - halfWidth;
         double rx = mx + halfWidth;
         double ly = my + left;
         double ry = my + right;
-        double open = 0.075 * au26 + 0.03 * au16 + (au12 > 0.5 && !f.unilateral() ? 0.012 * au12 : 0);
+        double open = 0.1 * au26 + 0.04 * au16 + (au12 > 0.5 && !f.unilateral() ? 0.015 * au12 : 0);
         double upperMid = my - open / 2 - 0.004 * au16;
         double lowerMid = my + open / 2 + 0.01 * au16;
         QuadCurve2D upper = through(lx, ly, mx, upperMid, rx, ry);
@@ -191,7 +191,7 @@ public final class FaceRenderer {
                 g.setClip(null);
             }
         }
-        double thickness = 0.011 * (1 - 0.6 * au23) + 0.003;
+        double thickness = 0.014 * (1 - 0.7 * au23) + 0.004;
         stroke(g, lip, thickness, upper);
         stroke(g, lip, thickness * 1.3, lower);
         if (au14 > 0.2) {

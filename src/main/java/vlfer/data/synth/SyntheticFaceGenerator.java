@@ -42,7 +42,7 @@ import vlfer.data.rafdb.RafDbReader;
  */
 public final class SyntheticFaceGenerator {
     /** Bumped whenever drawing changes, so that old folders are regenerated. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final String STAMP_FILE = "synth.properties";
     public static final String ACTIONS_FILE = "EmoLabel/facial_actions.tsv";
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticFaceGenerator.class);

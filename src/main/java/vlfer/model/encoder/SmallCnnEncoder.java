@@ -5,7 +5,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
@@ -16,7 +16,8 @@ import org.nd4j.linalg.activations.Activation;
  */
 public final class SmallCnnEncoder implements EncoderArchitecture {
     public static final int DEFAULT_INPUT = 64;
-    private static final int[] WIDTHS = {32, 64, 128, 256};
+    private static final int[] WIDTHS = {16, 32, 64, 128};
+    private static final int FEATURES = 256;
 
     private final int inputSize;
 
@@ -27,7 +28,7 @@ public final class SmallCnnEncoder implements EncoderArchitecture {
     @Override
     public EncoderMetadata metadata() {
         return new EncoderMetadata("small-cnn", inputSize, inputSize, 3, EncoderMetadata.IMAGENET_MEAN,
-                EncoderMetadata.IMAGENET_STD, WIDTHS[WIDTHS.length - 1]);
+                EncoderMetadata.IMAGENET_STD, FEATURES);
     }
 
     @Override
@@ -47,7 +48,10 @@ public final class SmallCnnEncoder implements EncoderArchitecture {
             }
             in = WIDTHS[b];
         }
-        g.addLayer("cnn.gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), prev);
-        return "cnn.gap";
+        // Faces are aligned: where a feature sits (mouth corner, brow) is signal, so the last
+        // feature map is pooled to 4x4 and kept spatial instead of averaged away.
+        g.addLayer("cnn.pool", new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build(), prev);
+        g.addLayer("cnn.fc", new DenseLayer.Builder().nOut(FEATURES).activation(Activation.RELU).build(), "cnn.pool");
+        return "cnn.fc";
     }
 }

@@ -167,6 +167,80 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
         }
     }
 
+    // Bean accessors: DL4J's JSON (model files, evaluation broadcasts) reads and writes through them.
+
+    public double[][] getTextEmbeddings() {
+        return textEmbeddings;
+    }
+
+    public void setTextEmbeddings(double[][] textEmbeddings) {
+        this.textEmbeddings = textEmbeddings;
+    }
+
+    public double getLogitScale() {
+        return logitScale;
+    }
+
+    public void setLogitScale(double logitScale) {
+        this.logitScale = logitScale;
+    }
+
+    public int getNeutralClass() {
+        return neutralClass;
+    }
+
+    public void setNeutralClass(int neutralClass) {
+        this.neutralClass = neutralClass;
+    }
+
+    public int getHidden() {
+        return hidden;
+    }
+
+    public void setHidden(int hidden) {
+        this.hidden = hidden;
+    }
+
+    public double getLs() {
+        return ls;
+    }
+
+    public void setLs(double ls) {
+        this.ls = ls;
+    }
+
+    public double getLt() {
+        return lt;
+    }
+
+    public void setLt(double lt) {
+        this.lt = lt;
+    }
+
+    public double getLc() {
+        return lc;
+    }
+
+    public void setLc(double lc) {
+        this.lc = lc;
+    }
+
+    public LcForm getLcForm() {
+        return lcForm;
+    }
+
+    public void setLcForm(LcForm lcForm) {
+        this.lcForm = lcForm;
+    }
+
+    public long getNIn() {
+        return nIn;
+    }
+
+    public void setNIn(long nIn) {
+        this.nIn = nIn;
+    }
+
     private static double[][] normaliseRows(double[][] m) {
         double[][] out = new double[m.length][];
         for (int i = 0; i < m.length; i++) {

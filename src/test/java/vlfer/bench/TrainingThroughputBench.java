@@ -1,0 +1,61 @@
+package vlfer.bench;
+
+import java.util.List;
+import java.util.Locale;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import vlfer.config.LoadedSettings;
+import vlfer.config.SettingsLoader;
+import vlfer.config.VlferSettings;
+import vlfer.data.LabelVocabulary;
+import vlfer.model.NetworkFactory;
+import vlfer.model.TrainingMethods;
+import vlfer.testing.TestData;
+
+/**
+ * Not a test: prints training and inference images/s of each encoder (with the ke2nt head) in
+ * this JVM, single process, so the Spark figures can be compared with the raw network speed.
+ * Args: encoder names (default: small-cnn resnet18); -Dbench.batch=32 -Dbench.steps=10.
+ */
+public final class TrainingThroughputBench {
+    public static void main(String[] args) {
+        int batch = Integer.getInteger("bench.batch", 32);
+        int steps = Integer.getInteger("bench.steps", 10);
+        List<String> encoders = args.length > 0 ? List.of(args) : List.of("small-cnn", "resnet18");
+        System.out.printf(Locale.ROOT, "threads: OMP_NUM_THREADS=%s, oneDNN helpers %s%n", System.getenv("OMP_NUM_THREADS"),
+                System.getProperty("org.eclipse.deeplearning4j.helpers.disable", "(default: off)"));
+        for (String encoder : encoders) {
+            LoadedSettings loaded = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder));
+            VlferSettings s = loaded.settings();
+            NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+            ComputationGraph net = factory.create(TrainingMethods.forName("ke2nt"),
+                    TestData.randomTable(LabelVocabulary.BASIC_7, 384, 1));
+            int side = factory.inputSpec().height();
+            INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, side, side);
+            INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 7);
+            for (int i = 0; i < batch; i++) {
+                y.putScalar(i, i % 7, 1);
+            }
+            MultiDataSet mds = new MultiDataSet(x, y);
+            for (int i = 0; i < 3; i++) {
+                net.fit(mds);
+                net.outputSingle(false, x);
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                net.fit(mds);
+            }
+            double train = steps * batch / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                net.outputSingle(false, x);
+            }
+            double infer = steps * batch / ((System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "%-10s %3dx%-3d params %,10d  train %7.1f img/s  inference %7.1f img/s%n",
+                    encoder, side, side, net.numParams(), train, infer);
+        }
+    }
+}
