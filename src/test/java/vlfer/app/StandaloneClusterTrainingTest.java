@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.config.LoadedSettings;
+import org.apache.spark.SparkConf;
+import vlfer.testing.LocalSpark;
 import vlfer.testing.StandaloneCluster;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
@@ -33,18 +35,11 @@ class StandaloneClusterTrainingTest {
         TestData.synthesize(loaded.settings());
         Path home = Path.of("target", "spark-home").toAbsolutePath();
         try (StandaloneCluster cluster = StandaloneCluster.start(home, 2, 1, "2g")) {
-            SparkSession.clearActiveSession();
-            SparkSession.clearDefaultSession();
-            SparkSession spark = SparkSession.builder()
-                    .master(cluster.masterUrl())
-                    .appName("vlfer-cluster-test")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.executor.memory", "1g")
-                    .config("spark.executor.cores", "1")
-                    .config("spark.executor.extraJavaOptions", StandaloneCluster.executorJavaOptions())
-                    .config("spark.executorEnv.OMP_NUM_THREADS", "1")
-                    .config("spark.ui.enabled", "false")
-                    .getOrCreate();
+            SparkSession spark = LocalSpark.start(cluster.masterUrl(), new SparkConf()
+                    .set("spark.executor.memory", "1g")
+                    .set("spark.executor.cores", "1")
+                    .set("spark.executor.extraJavaOptions", StandaloneCluster.executorJavaOptions())
+                    .set("spark.executorEnv.OMP_NUM_THREADS", "1"));
             try {
                 assertEquals(2, awaitExecutors(spark, 2), "two executor JVMs registered");
                 RunSummary run = TrainJob.run(loaded, false);

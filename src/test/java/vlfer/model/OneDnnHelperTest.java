@@ -23,6 +23,43 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * a real network actually hold the oneDNN helpers.
  */
 class OneDnnHelperTest {
+    private static final String FLAG = "org.eclipse.deeplearning4j.helpers.disable";
+
+    private static ComputationGraph build() {
+        ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.FLOAT)
+                .updater(new org.nd4j.linalg.learning.config.Sgd(0.05)).graphBuilder()
+                .addInputs("in")
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(4).build(), "in")
+                .addLayer("bn", new BatchNormalization.Builder().build(), "conv")
+                .addLayer("pool", new SubsamplingLayer.Builder(2, 2).stride(2, 2).build(), "bn")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).build(), "pool")
+                .setOutputs("out").setInputTypes(InputType.convolutional(12, 12, 3)).build());
+        g.init();
+        return g;
+    }
+
+    @Test
+    void oneDnnAndBuiltInImplementationsAgree() throws Exception {
+        ComputationGraph fast = build();
+        ComputationGraph plain;
+        System.setProperty(FLAG, "true");
+        try {
+            plain = build();
+            plain.setParams(fast.params().dup());
+        } finally {
+            System.setProperty(FLAG, "false");
+        }
+        org.nd4j.linalg.api.ndarray.INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 12, 12);
+        org.nd4j.linalg.api.ndarray.INDArray y = Nd4j.eye(3).getRows(0, 1, 2, 0).castTo(DataType.FLOAT);
+        assertEquals("MKLDNNConvHelper", helperOf(fast.getLayer("conv")));
+        assertEquals(0, fast.outputSingle(x).sub(plain.outputSingle(x)).amaxNumber().doubleValue(), 1e-5);
+        for (int i = 0; i < 3; i++) {
+            fast.fit(new org.nd4j.linalg.dataset.DataSet(x, y));
+            plain.fit(new org.nd4j.linalg.dataset.DataSet(x, y));
+        }
+        assertEquals(0, fast.params().sub(plain.params()).amaxNumber().doubleValue(), 1e-5);
+    }
+
     @Test
     void convolutionPoolingAndBatchNormGetTheOneDnnHelpers() throws Exception {
         assertEquals("false", System.getProperty("org.eclipse.deeplearning4j.helpers.disable"),

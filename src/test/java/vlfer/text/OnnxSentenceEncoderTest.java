@@ -49,6 +49,29 @@ class OnnxSentenceEncoderTest {
                 "semantics: " + dot(together[0], together[1]) + " vs " + dot(together[0], together[2]));
     }
 
+    /**
+     * Vectors from an independent float64 numpy run of the same ONNX graph with its own WordPiece
+     * tokenizer (src/test/python/minilm_reference.py), committed as a fixture.
+     */
+    @Test
+    void matchesTheIndependentNumpyReference() throws Exception {
+        java.util.List<String> lines;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/vlfer/interop/djl/minilm-reference.tsv")) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        }
+        assertTrue(lines.size() >= 9, "fixture rows: " + lines.size());
+        for (String line : lines) {
+            String[] cols = line.split("\t");
+            String[] values = cols[2].split(",");
+            float[] got = encoder.encode(List.of(cols[0]))[0];
+            assertEquals(values.length, got.length);
+            for (int i = 0; i < got.length; i++) {
+                assertEquals(Double.parseDouble(values[i]), got[i], 1e-6, cols[0] + " [" + i + "]");
+            }
+        }
+    }
+
     @Test
     void ke2ntPromptsAreTheExactPublishedStrings() {
         assertEquals(List.of(

@@ -62,7 +62,7 @@ class SparkEqualsLocalTrainingTest {
                 "vlfer.synth.train-per-class=2", "vlfer.synth.test-per-class=1",
                 "vlfer.train.epochs=4", "vlfer.train.warmup-epochs=1",
                 "vlfer.train.batch-size-per-worker=" + n, "vlfer.train.averaging-frequency=1",
-                "vlfer.train.workers=1", "vlfer.train.learning-rate=0.05").settings();
+                "vlfer.train.workers=1", "vlfer.train.learning-rate=0.05", "vlfer.model.input-size=32").settings();
         TestData.synthesize(s);
         DatasetSplit split = new RafDbReader().read(s.data().trainDataset(), "train", new DataFiles(new Configuration()));
         assertEquals(n, split.samples().size());

@@ -77,7 +77,8 @@ public final class ResNet18Encoder implements EncoderArchitecture {
     }
 
     private static BatchNormalization bn(int channels) {
-        return new BatchNormalization.Builder().nOut(channels).eps(1e-5).decay(0.9).build();
+        // variance stored as such (not DL4J's default log10 std), so running_var imports unchanged
+        return new BatchNormalization.Builder().nOut(channels).eps(1e-5).decay(0.9).useLogStd(false).build();
     }
 
     private static ActivationLayer relu() {

@@ -39,7 +39,7 @@ public final class SmallCnnEncoder implements EncoderArchitecture {
             String p = "cnn" + (b + 1);
             g.addLayer(p + ".conv", new ConvolutionLayer.Builder(3, 3).nIn(in).nOut(WIDTHS[b])
                     .convolutionMode(ConvolutionMode.Same).hasBias(false).activation(Activation.IDENTITY).build(), prev);
-            g.addLayer(p + ".bn", new BatchNormalization.Builder().nOut(WIDTHS[b]).eps(1e-5).decay(0.9).build(), p + ".conv");
+            g.addLayer(p + ".bn", new BatchNormalization.Builder().nOut(WIDTHS[b]).eps(1e-5).decay(0.9).useLogStd(false).build(), p + ".conv");
             g.addLayer(p + ".relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + ".bn");
             prev = p + ".relu";
             if (b < WIDTHS.length - 1) {

@@ -167,6 +167,26 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
         }
     }
 
+    /**
+     * Equality over what defines the loss (DL4J's inherited equals ignores T, s, weights and form,
+     * and its hashCode hashes parameter shapes by identity).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ke2ntLossLayer k
+                && java.util.Objects.equals(getLayerName(), k.getLayerName())
+                && java.util.Arrays.deepEquals(textEmbeddings, k.textEmbeddings)
+                && logitScale == k.logitScale && neutralClass == k.neutralClass && hidden == k.hidden
+                && ls == k.ls && lt == k.lt && lc == k.lc && lcForm == k.lcForm && nIn == k.nIn
+                && java.util.Objects.equals(getUpdater(), k.getUpdater());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getLayerName(), java.util.Arrays.deepHashCode(textEmbeddings), logitScale, neutralClass,
+                hidden, ls, lt, lc, lcForm, nIn);
+    }
+
     // Bean accessors: DL4J's JSON (model files, evaluation broadcasts) reads and writes through them.
 
     public double[][] getTextEmbeddings() {

@@ -167,6 +167,17 @@ class Ke2ntLossLayerTest {
     }
 
     @Test
+    void equalityFollowsTheLossSettings() {
+        Ke2ntLossLayer a = layer(LcForm.PAIRWISE, 30, 1, 1, 1);
+        assertEquals(a, layer(LcForm.PAIRWISE, 30, 1, 1, 1));
+        assertEquals(a.hashCode(), layer(LcForm.PAIRWISE, 30, 1, 1, 1).hashCode());
+        assertTrue(!a.equals(layer(LcForm.DIAGONAL, 30, 1, 1, 1)));
+        assertTrue(!a.equals(layer(LcForm.PAIRWISE, 31, 1, 1, 1)));
+        assertTrue(!a.equals(Ke2ntLossLayer.builder().setTextEmbeddings(table(8)).setNeutralClass(NEUTRAL).optHidden(3)
+                .optLogitScale(30).build()));
+    }
+
+    @Test
     void trainingLowersTheLoss() {
         ComputationGraph g = net(layer(LcForm.PAIRWISE, 10, 1, 1, 1), true);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 16, 5).subi(0.5);
