@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Submits 'vlfer train' to a Spark 3.5 (Scala 2.12) cluster with GPU executors.
-#   build once:  mvn -B -DskipTests -Pcuda,dist package     (CPU executors: -Pdist)
+#   build once:  mvn -B -DskipTests -Dcuda -Pdist package     (CPU executors: without -Dcuda)
 #   then:        deploy/spark-submit.sh spark://master:7077 conf/cluster.conf --set vlfer.run-id=raf-2026-11-22
 # Executors need CUDA 11.6 + cuDNN 8.3 on their image (the cuda profile's ND4J backend).
 set -euo pipefail

@@ -17,9 +17,7 @@ public final class TestRuns {
                 "vlfer.synth.dir=\"" + work.resolve("synthetic-rafdb") + "\"",
                 "vlfer.synth.train-per-class=20",
                 "vlfer.synth.test-per-class=10",
-                "vlfer.train.epochs=2",
-                "vlfer.train.batch-size-per-worker=16",
-                "vlfer.train.averaging-frequency=2"));
+                "vlfer.train.epochs=2"));
         all.addAll(List.of(overrides));
         return new SettingsLoader().load(null, all);
     }
