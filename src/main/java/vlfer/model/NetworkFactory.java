@@ -41,8 +41,7 @@ public final class NetworkFactory {
 
     /** What the data pipeline must produce for this encoder. */
     public InputSpec inputSpec() {
-        EncoderMetadata m = encoder.metadata();
-        return new InputSpec(m.inputHeight(), m.inputWidth(), m.mean(), m.std());
+        return encoder.metadata().input();
     }
 
     public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table) {

@@ -64,14 +64,7 @@ class OneDnnHelperTest {
     void convolutionPoolingAndBatchNormGetTheOneDnnHelpers() throws Exception {
         assertEquals("false", System.getProperty("org.eclipse.deeplearning4j.helpers.disable"),
                 "the JVM flag from pom.xml must be set");
-        ComputationGraph g = new ComputationGraph(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder()
-                .addInputs("in")
-                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(4).build(), "in")
-                .addLayer("bn", new BatchNormalization.Builder().build(), "conv")
-                .addLayer("pool", new SubsamplingLayer.Builder(2, 2).stride(2, 2).build(), "bn")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).build(), "pool")
-                .setOutputs("out").setInputTypes(InputType.convolutional(12, 12, 3)).build());
-        g.init();
+        ComputationGraph g = build();
         g.outputSingle(Nd4j.rand(DataType.FLOAT, 2, 3, 12, 12));
         assertEquals("MKLDNNConvHelper", helperOf(g.getLayer("conv")));
         assertEquals("MKLDNNBatchNormHelper", helperOf(g.getLayer("bn")));

@@ -29,8 +29,7 @@ public final class ResNet18Encoder implements EncoderArchitecture {
 
     @Override
     public EncoderMetadata metadata() {
-        return new EncoderMetadata("resnet18", inputSize, inputSize, 3, EncoderMetadata.IMAGENET_MEAN,
-                EncoderMetadata.IMAGENET_STD, 512);
+        return EncoderMetadata.imageNet("resnet18", inputSize, 512);
     }
 
     @Override

@@ -27,8 +27,7 @@ public final class SmallCnnEncoder implements EncoderArchitecture {
 
     @Override
     public EncoderMetadata metadata() {
-        return new EncoderMetadata("small-cnn", inputSize, inputSize, 3, EncoderMetadata.IMAGENET_MEAN,
-                EncoderMetadata.IMAGENET_STD, FEATURES);
+        return EncoderMetadata.imageNet("small-cnn", inputSize, FEATURES);
     }
 
     @Override
