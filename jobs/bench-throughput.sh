@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-flags=$(mvn -B -q help:evaluate -Dexpression=vlfer.jvm.flags -DforceStdout)
+flags=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=vlfer.jvm.flags -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
 exec java -Xmx6g $flags -Dbench.batch="${BENCH_BATCH:-32}" -Dbench.steps="${BENCH_STEPS:-10}" \
   -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" vlfer.bench.TrainingThroughputBench "$@"

@@ -25,8 +25,9 @@ public final class TrainingThroughputBench {
         int batch = Integer.getInteger("bench.batch", 32);
         int steps = Integer.getInteger("bench.steps", 10);
         List<String> encoders = args.length > 0 ? List.of(args) : List.of("small-cnn", "resnet18");
+        boolean oneDnn = "false".equals(System.getProperty("org.eclipse.deeplearning4j.helpers.disable"));
         System.out.printf(Locale.ROOT, "threads: OMP_NUM_THREADS=%s, oneDNN helpers %s%n", System.getenv("OMP_NUM_THREADS"),
-                System.getProperty("org.eclipse.deeplearning4j.helpers.disable", "(default: off)"));
+                oneDnn ? "on" : "off");
         for (String encoder : encoders) {
             LoadedSettings loaded = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder));
             VlferSettings s = loaded.settings();
