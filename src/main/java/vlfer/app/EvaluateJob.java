@@ -27,7 +27,10 @@ public final class EvaluateJob {
         LOG.info("model {}: run {}, method {}, encoder {}, epoch {}, classes {}", modelPath, model.card().runId(),
                 model.card().method(), model.card().encoder(), model.card().epoch() + 1, model.card().classes());
         RunFolder run = new RunFolder(sc.hadoopConfiguration(), s.output().dir(), model.card().runId());
-        List<SplitResult> results = EvaluationStage.run(spark, model.graph(), model.card(), s, run, "last-epoch");
+        // a run's final model.zip is its last epoch; any other file is a checkpoint picked by hand
+        String protocol = modelPath.endsWith("/model.zip") || modelPath.equals("model.zip")
+                ? "last-epoch" : "checkpoint-epoch-" + (model.card().epoch() + 1);
+        List<SplitResult> results = EvaluationStage.run(spark, model.graph(), model.card(), s, run, protocol);
         ParquetPaths paths = ParquetPaths.of(spark, s);
         return new RunSummary(model.card().runId(), model.card().method(), model.card().encoder(), run.path(), modelPath,
                 paths.metrics(), paths.predictions(), 0, 0, Double.NaN, (System.nanoTime() - start) / 1e9, results);

@@ -6,7 +6,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes the tables under {@code <output>/tables/}. Dynamic partition overwrite replaces only
@@ -31,14 +30,14 @@ public final class ParquetTables {
     }
 
     public void writeMetrics(List<Row> rows) {
-        write(spark.createDataFrame(rows, MetricsTable.SCHEMA), MetricsTable.SCHEMA, metricsPath());
+        write(spark.createDataFrame(rows, MetricsTable.SCHEMA), metricsPath());
     }
 
     public void writePredictions(JavaRDD<Row> rows) {
-        write(spark.createDataFrame(rows, PredictionsTable.SCHEMA), PredictionsTable.SCHEMA, predictionsPath());
+        write(spark.createDataFrame(rows, PredictionsTable.SCHEMA), predictionsPath());
     }
 
-    private static void write(Dataset<Row> df, StructType schema, String path) {
+    private static void write(Dataset<Row> df, String path) {
         df.write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")
