@@ -18,6 +18,7 @@ import vlfer.data.DatasetReader;
 import vlfer.data.DatasetReaders;
 import vlfer.data.DatasetSplit;
 import vlfer.data.HadoopConfSnapshot;
+import vlfer.data.ReaderSupport;
 import vlfer.data.RejectBudget;
 import vlfer.data.RejectedRow;
 import vlfer.data.image.FaceImageDecoder;
@@ -43,20 +44,30 @@ final class EvaluationStage {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DataFiles files = new DataFiles(sc.hadoopConfiguration());
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
-        FacePreprocessor preprocessor = new FacePreprocessor(card.input(), AugmentSettings.NONE);
+        FacePreprocessor preprocessor = new FacePreprocessor(card.input(), AugmentSettings.NONE, card.frames());
         SparkEvaluator evaluator = new SparkEvaluator(sc, decoder, preprocessor, s.train().batchSizePerWorker(),
                 sc.defaultParallelism());
         ParquetTables tables = new ParquetTables(spark, s.output().dir());
         List<SplitResult> results = new ArrayList<>();
         for (DatasetSettings ds : s.data().evalDatasets()) {
             DatasetReader reader = DatasetReaders.forFormat(ds.format());
-            List<String> names = reader.vocabulary().names();
+            List<String> names = ReaderSupport.classes(reader, ds).names();
             if (!names.equals(card.classes())) {
                 throw new IllegalArgumentException("dataset '" + ds.name() + "' is labelled " + names
-                        + " but the model predicts " + card.classes());
+                        + " but the model predicts " + card.classes() + " (set vlfer.data.datasets." + ds.name()
+                        + ".classes to the model's classes to evaluate it)");
+            }
+            if (reader.video() != (card.frames() > 1)) {
+                throw new IllegalArgumentException("dataset '" + ds.name() + "' holds " + (reader.video() ? "clips" : "still images")
+                        + " but the model was trained on " + (card.frames() > 1 ? "clips" : "still images"));
             }
             for (String split : ds.evalSplits()) {
-                results.add(evaluateSplit(reader.read(ds, split, files), graph, card, s, run, protocol, evaluator, tables));
+                DatasetSplit data = reader.read(ds, split, files);
+                if (!data.labelled()) {
+                    throw new IllegalArgumentException("dataset '" + ds.name() + "' is unlabelled: it cannot be evaluated (vlfer.data.evaluate)");
+                }
+                LOG.info("dataset {}/{}", ds.name(), data.summary());
+                results.add(evaluateSplit(data, graph, card, s, run, protocol, evaluator, tables));
             }
         }
         return results;

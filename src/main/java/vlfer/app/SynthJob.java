@@ -11,6 +11,6 @@ public final class SynthJob {
     }
 
     public static SynthesisSummary run(VlferSettings s) {
-        return new SyntheticFaceGenerator(s.synth().generator()).writeRafDb(Path.of(s.synth().dir()));
+        return new SyntheticFaceGenerator(s.synth().generator()).write(Path.of(s.synth().dir()), s.synth().layout());
     }
 }

@@ -18,6 +18,7 @@ import vlfer.data.DatasetReaders;
 import vlfer.data.DatasetSplit;
 import vlfer.data.FaceSample;
 import vlfer.data.HadoopConfSnapshot;
+import vlfer.data.LabelVocabulary;
 import vlfer.data.RejectBudget;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
@@ -60,8 +61,13 @@ public final class TrainJob {
         String rejectsFile = run.writeRejects(train.dataset(), train.split(), train.rejects());
         RejectBudget.check(train.dataset(), train.split(), train.rejectsByReason(), train.samples().size(),
                 s.data().maxRejectFraction(), rejectsFile);
-        LOG.info("dataset {}/{}: {} samples, {} rejected rows", train.dataset(), train.split(), train.samples().size(),
-                train.rejectCount());
+        LOG.info("dataset {}/{}", train.dataset(), train.summary());
+        if (!train.labelled()) {
+            throw new IllegalArgumentException("dataset '" + train.dataset() + "' (format " + trainSet.format()
+                    + ") is unlabelled; method " + s.method().name() + " trains on labelled faces (vlfer.data.train)");
+        }
+        LabelVocabulary classes = train.vocabulary();
+        int frames = train.video() ? trainSet.segments() : 1;
 
         TrainingMethod method = TrainingMethods.forName(s.method().name());
         CheckpointStore checkpoints = new CheckpointStore(sc.hadoopConfiguration(), run.path());
@@ -80,23 +86,24 @@ public final class TrainJob {
             firstEpoch = card.epoch() + 1;
             LOG.info("resuming run {} from {} (epoch {} done)", s.runId(), latest.get(), firstEpoch);
         } else {
-            ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, reader.vocabulary());
+            ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, classes);
             NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
-            graph = factory.create(method, table);
+            graph = factory.create(method, table, frames);
             card = new ModelCard(s.runId(), method.name(), s.model().encoder(), table.encoderName(), table.hash(),
-                    loaded.configHash(), reader.vocabulary().names(), factory.inputSpec(), method.outputsLogits(), -1,
+                    loaded.configHash(), classes.names(), factory.inputSpec(), frames, method.outputsLogits(), -1,
                     s.seed(), loaded.maskedDump());
             firstEpoch = 0;
-            LOG.info("network: {} parameters, input {}x{}", graph.numParams(), card.input().height(), card.input().width());
+            LOG.info("network: {} parameters, input {}x{}{}", graph.numParams(), card.input().height(), card.input().width(),
+                    frames > 1 ? ", " + frames + " frames per clip (features mean-pooled over time)" : "");
         }
 
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
-        FacePreprocessor preprocessor = new FacePreprocessor(card.input(), s.augment());
+        FacePreprocessor preprocessor = new FacePreprocessor(card.input(), s.augment(), card.frames());
         JavaRDD<FaceSample> samples = sc.parallelize(train.samples(), sc.defaultParallelism());
         List<EpochReport> reports = new ArrayList<>();
         ModelCard template = card;
         new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export").fit(graph, samples, train.samples().size(),
-                decoder, preprocessor, reader.vocabulary().size(), firstEpoch, report -> {
+                decoder, preprocessor, classes.size(), firstEpoch, report -> {
                     String path = checkpoints.save(graph, template.atEpoch(report.epoch()));
                     LOG.info("checkpoint {}", path);
                     reports.add(report);

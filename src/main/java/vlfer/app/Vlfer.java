@@ -11,7 +11,7 @@ public final class Vlfer {
     private static final Map<String, Command> COMMANDS = new TreeMap<>();
 
     static {
-        for (Command c : List.of(new SynthCommand(), new TrainCommand(), new EvaluateCommand())) {
+        for (Command c : List.of(new SynthCommand(), new TrainCommand(), new EvaluateCommand(), new DatasetsCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

@@ -2,11 +2,53 @@ package vlfer.config;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
+import vlfer.data.LabelVocabulary;
 
-/** One named dataset: its reader, its root as shipped, and the splits used. */
-public record DatasetSettings(String name, String format, String root, String trainSplit, List<String> evalSplits)
-        implements Serializable {
+/**
+ * One named dataset, from its manifest and the entry that names it: the reader, the root as
+ * shipped, the splits used, the class subset (null = the format's own), the label map (a table
+ * name, or an inline table; empty = the format's own), the fold of a k-fold protocol (0 = none),
+ * the frames sampled per clip for video sets, reader-specific options, and where it was declared.
+ */
+public record DatasetSettings(String name, String format, String root, String trainSplit, List<String> evalSplits,
+                              LabelVocabulary classes, String labelMap, Map<String, String> inlineLabelMap, int fold,
+                              int segments, Map<String, String> options, String origin) implements Serializable {
     public DatasetSettings {
         evalSplits = List.copyOf(evalSplits);
+        inlineLabelMap = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inlineLabelMap));
+        options = Map.copyOf(options);
+    }
+
+    /** A dataset with the format's defaults for everything but name, format and root. */
+    public static DatasetSettings of(String name, String format, String root) {
+        return new DatasetSettings(name, format, root, "train", List.of("test"), null, "", Map.of(), 0, 16, Map.of(), name);
+    }
+
+    public DatasetSettings withRoot(String newRoot) {
+        return new DatasetSettings(name, format, newRoot, trainSplit, evalSplits, classes, labelMap, inlineLabelMap, fold,
+                segments, options, origin);
+    }
+
+    public DatasetSettings withOption(String key, String value) {
+        Map<String, String> o = new java.util.HashMap<>(options);
+        o.put(key, value);
+        return new DatasetSettings(name, format, root, trainSplit, evalSplits, classes, labelMap, inlineLabelMap, fold,
+                segments, o, origin);
+    }
+
+    public DatasetSettings withFold(int f) {
+        return new DatasetSettings(name, format, root, trainSplit, evalSplits, classes, labelMap, inlineLabelMap, f,
+                segments, options, origin);
+    }
+
+    public DatasetSettings withClasses(LabelVocabulary c) {
+        return new DatasetSettings(name, format, root, trainSplit, evalSplits, c, labelMap, inlineLabelMap, fold,
+                segments, options, origin);
+    }
+
+    /** The configuration key of one of this dataset's settings, for error messages. */
+    public String key(String leaf) {
+        return "vlfer.data.datasets." + name + "." + leaf + " (" + origin + ")";
     }
 }

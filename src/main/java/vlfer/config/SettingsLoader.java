@@ -60,16 +60,33 @@ public final class SettingsLoader {
         return new LoadedSettings(settings, hash(vlfer), render(mask(vlfer)));
     }
 
-    /** Fills every named dataset's missing keys from the template. */
+    /** Fills every named dataset's missing keys from its manifest (if it names one), then from the template. */
     private static Config withDatasetTemplate(Config c) {
         Config template = c.getConfig(UnknownKeyCheck.DATASET_TEMPLATE);
         Config out = c;
         for (String name : c.getConfig(UnknownKeyCheck.DATASETS).root().keySet()) {
             String path = UnknownKeyCheck.DATASETS + "." + com.typesafe.config.ConfigUtil.quoteString(name);
-            Config entry = c.getConfig(path).withFallback(template);
-            out = out.withValue(path, entry.root());
+            Config entry = c.getConfig(path);
+            String manifest = entry.hasPath("manifest") ? entry.getString("manifest") : "";
+            if (!manifest.isEmpty()) {
+                entry = entry.withFallback(Manifests.load(manifest, template));
+            }
+            out = out.withValue(path, entry.withFallback(template).root());
         }
         return out;
+    }
+
+    /** One dataset entry from a manifest file alone (for {@code vlfer datasets describe}), with the template's defaults. */
+    public static DatasetSettings manifest(String manifest, String rootOverride) {
+        Config reference = ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf").resolve();
+        Config template = reference.getConfig(UnknownKeyCheck.DATASET_TEMPLATE);
+        Config entry = Manifests.load(manifest, template);
+        if (rootOverride != null) {
+            entry = entry.withValue("root", ConfigValueFactory.fromAnyRef(rootOverride));
+        }
+        entry = entry.withValue("manifest", ConfigValueFactory.fromAnyRef(manifest)).withFallback(template);
+        String name = Path.of(manifest).getFileName().toString().replaceFirst("\\.conf$", "");
+        return SettingsReader.dataset(new CheckedConfig(entry), name);
     }
 
     private static Config mask(Config c) {

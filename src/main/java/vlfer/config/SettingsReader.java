@@ -59,18 +59,17 @@ final class SettingsReader {
                 s.doubleIn("noise-sigma", 0, 64),
                 s.doubleIn("occluder-probability", 0, 1),
                 LabelVocabulary.BASIC_7);
-        return new SynthConfig(s.nonEmptyString("dir"), generator);
+        String layout = s.nonEmptyString("layout");
+        if (!vlfer.data.synth.layout.SynthLayouts.formats().contains(layout)) {
+            throw s.invalid("layout", "one of " + vlfer.data.synth.layout.SynthLayouts.formats(), layout);
+        }
+        return new SynthConfig(s.nonEmptyString("dir"), layout, generator);
     }
 
     private static DataSettings data(CheckedConfig d) {
         Map<String, DatasetSettings> datasets = new LinkedHashMap<>();
         for (String name : d.raw().getConfig("datasets").root().keySet()) {
-            CheckedConfig e = d.at("datasets." + com.typesafe.config.ConfigUtil.quoteString(name));
-            datasets.put(name, new DatasetSettings(name,
-                    e.nonEmptyString("format"),
-                    e.nonEmptyString("root"),
-                    e.nonEmptyString("train-split"),
-                    e.stringList("eval-splits")));
+            datasets.put(name, dataset(d.at("datasets." + com.typesafe.config.ConfigUtil.quoteString(name)), name));
         }
         String train = d.nonEmptyString("train");
         List<String> evaluate = d.stringList("evaluate");
@@ -83,6 +82,67 @@ final class SettingsReader {
         return new DataSettings(train, evaluate, d.doubleIn("max-reject-fraction", 0, 1), datasets);
     }
 
+    /** One dataset entry (template defaults already filled in). */
+    static DatasetSettings dataset(CheckedConfig e, String name) {
+        String manifest = e.string("manifest");
+        String origin = manifest.isEmpty() ? "configuration" : "manifest " + Manifests.describe(manifest);
+        String format = e.nonEmptyString("format");
+        if (!vlfer.data.DatasetReaders.formats().contains(format)) {
+            throw e.invalid("format", "one of the dataset formats " + vlfer.data.DatasetReaders.formats() + " (" + origin + ")", format);
+        }
+        return new DatasetSettings(name, format, e.nonEmptyString("root"), e.nonEmptyString("train-split"),
+                e.stringList("eval-splits"), classes(e), labelMapName(e), labelMapTable(e), e.intAtLeast("fold", 0),
+                e.intAtLeast("segments", 1), e.stringMap("options"), origin);
+    }
+
+    private static LabelVocabulary classes(CheckedConfig e) {
+        com.typesafe.config.ConfigValue v = e.raw().getValue("classes");
+        try {
+            if (v.valueType() == com.typesafe.config.ConfigValueType.LIST) {
+                return LabelVocabulary.parse(e.stringList("classes"));
+            }
+            String name = e.string("classes");
+            return name.isEmpty() ? null : LabelVocabulary.named(name);
+        } catch (IllegalArgumentException ex) {
+            throw e.invalid("classes", "basic-7, basic-8, mafw-11 or a list of class names (" + ex.getMessage() + ")",
+                    v.render(com.typesafe.config.ConfigRenderOptions.concise()));
+        }
+    }
+
+    private static String labelMapName(CheckedConfig e) {
+        com.typesafe.config.ConfigValue v = e.raw().getValue("label-map");
+        if (v.valueType() == com.typesafe.config.ConfigValueType.OBJECT) {
+            return "";
+        }
+        String name = e.string("label-map");
+        if (!name.isEmpty()) {
+            try {
+                vlfer.data.labels.LabelMaps.named(name);
+            } catch (IllegalArgumentException ex) {
+                throw e.invalid("label-map", ex.getMessage(), name);
+            }
+        }
+        return name;
+    }
+
+    private static Map<String, String> labelMapTable(CheckedConfig e) {
+        com.typesafe.config.ConfigValue v = e.raw().getValue("label-map");
+        if (v.valueType() != com.typesafe.config.ConfigValueType.OBJECT) {
+            return Map.of();
+        }
+        Map<String, String> table = new LinkedHashMap<>(e.stringMap("label-map"));
+        for (Map.Entry<String, String> t : table.entrySet()) {
+            if (!t.getValue().equals("-")) {
+                try {
+                    vlfer.data.Expression.fromNoun(t.getValue());
+                } catch (IllegalArgumentException ex) {
+                    throw e.invalid("label-map." + t.getKey(), "a class name or \"-\" (excluded)", t.getValue());
+                }
+            }
+        }
+        return table;
+    }
+
     private static List<String> concat(String first, List<String> rest) {
         java.util.ArrayList<String> all = new java.util.ArrayList<>();
         all.add(first);
@@ -92,13 +152,21 @@ final class SettingsReader {
 
     private static AugmentSettings augment(CheckedConfig a) {
         double minArea = a.doubleIn("erasing-min-area", 0, 1);
+        double minScale = a.doubleIn("resized-crop-min-scale", 0.05, 1);
         return new AugmentSettings(
                 a.intAtLeast("crop-padding", 0),
                 a.doubleIn("crop-probability", 0, 1),
                 a.doubleIn("flip-probability", 0, 1),
                 a.doubleIn("erasing-probability", 0, 1),
                 minArea,
-                a.doubleIn("erasing-max-area", minArea, 1));
+                a.doubleIn("erasing-max-area", minArea, 1),
+                a.doubleIn("resized-crop-probability", 0, 1),
+                minScale,
+                a.doubleIn("resized-crop-max-scale", minScale, 1),
+                a.doubleIn("jitter-probability", 0, 1),
+                a.doubleIn("brightness", 0, 1),
+                a.doubleIn("contrast", 0, 1),
+                a.doubleIn("saturation", 0, 1));
     }
 
     private static MethodSettings method(CheckedConfig m) {

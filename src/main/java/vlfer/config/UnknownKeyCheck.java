@@ -47,7 +47,11 @@ final class UnknownKeyCheck {
             if (dot < 0) {
                 return DATASET_TEMPLATE;
             }
-            return DATASET_TEMPLATE + "." + rest.substring(dot + 1);
+            String leaf = rest.substring(dot + 1);
+            if (leaf.matches("(" + Manifests.FREE_MAPS + ")\\..*")) {
+                return null;
+            }
+            return DATASET_TEMPLATE + "." + leaf;
         }
         return path;
     }

@@ -63,6 +63,89 @@ public final class DataFiles {
         }
     }
 
+    /**
+     * The dataset's root, fully qualified. A root that is missing, not a folder or not readable
+     * (a wrong S3 bucket, bad credentials) is an immediate error naming the setting.
+     */
+    public String root(vlfer.config.DatasetSettings ds) {
+        String root;
+        try {
+            root = qualify(ds.root());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("dataset '" + ds.name() + "': cannot open root " + ds.root() + " ("
+                    + ds.key("root") + "): " + rootCause(e), e);
+        }
+        Path p = new Path(root);
+        try {
+            if (!p.getFileSystem(conf).getFileStatus(p).isDirectory()) {
+                throw new IllegalArgumentException("dataset '" + ds.name() + "': root " + root + " is a file, not a folder ("
+                        + ds.key("root") + ")");
+            }
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException("dataset '" + ds.name() + "': root " + root + " does not exist ("
+                    + ds.key("root") + ")");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("dataset '" + ds.name() + "': cannot read root " + root + " ("
+                    + ds.key("root") + "): " + rootCause(e), e);
+        }
+        return root;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? "" : t.getMessage();
+        int nl = msg.indexOf('\n');
+        return t.getClass().getSimpleName() + ": " + (nl > 0 ? msg.substring(0, nl) : msg);
+    }
+
+    public boolean exists(String path) {
+        Path p = new Path(path);
+        try {
+            return p.getFileSystem(conf).exists(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every file under {@code dir} (recursively), as paths relative to it, sorted. One listing
+     * replaces a request per file, which matters on S3. A missing folder is an error naming it.
+     */
+    public FileListing listFiles(String dir, String what) {
+        Path p = new Path(dir);
+        try {
+            FileSystem fs = p.getFileSystem(conf);
+            String base = fs.makeQualified(p).toUri().getPath();
+            base = base.endsWith("/") ? base : base + "/";
+            List<String> out = new ArrayList<>();
+            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(p, true);
+            while (it.hasNext()) {
+                String path = it.next().getPath().toUri().getPath();
+                if (path.startsWith(base)) {
+                    out.add(path.substring(base.length()));
+                }
+            }
+            java.util.Collections.sort(out);
+            return new FileListing(dir, out);
+        } catch (FileNotFoundException e) {
+            throw new IllegalArgumentException(what + " " + dir + " does not exist");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public byte[] readBytes(String path) throws IOException {
+        try (InputStream in = open(path)) {
+            return in.readAllBytes();
+        }
+    }
+
     public InputStream open(String path) throws IOException {
         Path p = new Path(path);
         FileSystem fs = p.getFileSystem(conf);
@@ -71,8 +154,13 @@ public final class DataFiles {
 
     /** The lines of a text file: UTF-8, a leading BOM dropped, CRLF or LF. */
     public List<String> readLines(String path) {
+        return readLines(path, StandardCharsets.UTF_8);
+    }
+
+    /** The lines of a text file in {@code charset}, a leading BOM dropped, CRLF or LF. */
+    public List<String> readLines(String path, java.nio.charset.Charset charset) {
         try (InputStream in = open(path);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, charset))) {
             List<String> lines = new ArrayList<>();
             String line;
             while ((line = r.readLine()) != null) {

@@ -2,21 +2,57 @@ package vlfer.data;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import vlfer.data.labels.LabelMap;
 
 /**
- * The samples of one split as a reader listed them, with the rows it rejected (by reason).
+ * The samples of one split as a reader listed them, with the rows it rejected as bad data (by
+ * reason, each with file and line) and the rows the dataset's own protocol leaves out (counted by
+ * reason: AffectNet's "none", a class outside the chosen subset, FERPlus rows with no majority).
  * Index files are small: they are read on the driver, so that an error can name the file and line;
  * the images themselves are only ever opened on the executors.
  */
-public record DatasetSplit(String dataset, String split, LabelVocabulary vocabulary, List<FaceSample> samples,
-                           Map<String, Long> rejectsByReason, List<RejectedRow> rejects) {
+public record DatasetSplit(String dataset, String split, LabelVocabulary vocabulary, LabelMap labelMap, boolean video,
+                           List<FaceSample> samples, Map<String, Long> rejectsByReason, List<RejectedRow> rejects,
+                           Map<String, Long> excludedByReason) {
     public DatasetSplit {
         samples = List.copyOf(samples);
         rejectsByReason = Map.copyOf(rejectsByReason);
         rejects = List.copyOf(rejects);
+        excludedByReason = Map.copyOf(excludedByReason);
     }
 
     public long rejectCount() {
         return rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long excludedCount() {
+        return excludedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public boolean labelled() {
+        return labelMap != null;
+    }
+
+    /** Samples per class name, in vocabulary order ("unlabelled" for unlabelled sets). */
+    public Map<String, Long> countsByClass() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        if (!labelled()) {
+            counts.put("unlabelled", (long) samples.size());
+            return counts;
+        }
+        for (String n : vocabulary.names()) {
+            counts.put(n, 0L);
+        }
+        for (FaceSample s : samples) {
+            counts.merge(vocabulary.get(s.label()).noun(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** One line for logs: "train: 2800 samples, 3 rejected {missing-image=3}, 0 excluded". */
+    public String summary() {
+        return split + ": " + samples.size() + (video ? " clips" : " samples") + ", " + rejectCount() + " rejected "
+                + new TreeMap<>(rejectsByReason) + ", " + excludedCount() + " excluded " + new TreeMap<>(excludedByReason);
     }
 }

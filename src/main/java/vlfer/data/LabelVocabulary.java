@@ -15,6 +15,30 @@ public record LabelVocabulary(List<Expression> classes) implements Serializable 
             Expression.NEUTRAL, Expression.HAPPINESS, Expression.SADNESS, Expression.SURPRISE,
             Expression.FEAR, Expression.DISGUST, Expression.ANGER));
 
+    /** The seven basic expressions plus contempt (FERPlus, AffectNet-8). */
+    public static final LabelVocabulary BASIC_8 = new LabelVocabulary(List.of(
+            Expression.NEUTRAL, Expression.HAPPINESS, Expression.SADNESS, Expression.SURPRISE,
+            Expression.FEAR, Expression.DISGUST, Expression.ANGER, Expression.CONTEMPT));
+
+    /** MAFW's eleven classes: the basic eight plus anxiety, helplessness and disappointment. */
+    public static final LabelVocabulary MAFW_11 = new LabelVocabulary(List.of(
+            Expression.NEUTRAL, Expression.HAPPINESS, Expression.SADNESS, Expression.SURPRISE,
+            Expression.FEAR, Expression.DISGUST, Expression.ANGER, Expression.CONTEMPT,
+            Expression.ANXIETY, Expression.HELPLESSNESS, Expression.DISAPPOINTMENT));
+
+    private static final java.util.Map<String, LabelVocabulary> NAMED = java.util.Map.of(
+            "basic-7", BASIC_7, "basic-8", BASIC_8, "mafw-11", MAFW_11);
+
+    /** A class set by name: basic-7, basic-8 or mafw-11. */
+    public static LabelVocabulary named(String name) {
+        LabelVocabulary v = NAMED.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("unknown class set '" + name + "'; known: " + new java.util.TreeSet<>(NAMED.keySet())
+                    + ", or a list of class names");
+        }
+        return v;
+    }
+
     public LabelVocabulary {
         classes = List.copyOf(classes);
         if (classes.isEmpty()) {

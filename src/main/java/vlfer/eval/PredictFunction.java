@@ -60,7 +60,7 @@ final class PredictFunction implements FlatMapFunction<Iterator<FaceSample>, Pre
         DecodedBatch batch = DecodedBatch.of(chunk, decoder, preprocessor, null);
         for (DecodedBatch.Failure f : batch.failures()) {
             FaceSample s = f.sample();
-            out.add(Prediction.failed(s.id(), s.imagePath(), s.label(), f.reason(), f.detail()));
+            out.add(Prediction.failed(s.id(), s.location(), s.label(), f.reason(), f.detail()));
         }
         if (batch.features() == null) {
             return;
@@ -71,7 +71,7 @@ final class PredictFunction implements FlatMapFunction<Iterator<FaceSample>, Pre
         for (int i = 0; i < batch.samples().size(); i++) {
             FaceSample s = batch.samples().get(i);
             float[] row = scores.getRow(i).toFloatVector();
-            out.add(new Prediction(s.id(), s.imagePath(), s.label(), argmax.getInt(i), row, null, null));
+            out.add(new Prediction(s.id(), s.location(), s.label(), argmax.getInt(i), row, null, null));
         }
     }
 }

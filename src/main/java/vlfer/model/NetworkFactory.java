@@ -14,6 +14,8 @@ import vlfer.data.image.InputSpec;
 import vlfer.model.encoder.EncoderArchitecture;
 import vlfer.model.encoder.EncoderMetadata;
 import vlfer.model.encoder.EncoderRegistry;
+import vlfer.model.temporal.FramesToBatchVertex;
+import vlfer.model.temporal.TemporalMeanVertex;
 import vlfer.text.ClassEmbeddingTable;
 
 /**
@@ -45,6 +47,14 @@ public final class NetworkFactory {
     }
 
     public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table) {
+        return configuration(trainingMethod, table, 1);
+    }
+
+    /**
+     * With {@code frames > 1} the network takes clips [N, 3 x frames, H, W]: the encoder runs on
+     * every frame and its features are mean-pooled over time before the head.
+     */
+    public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames) {
         EncoderMetadata m = encoder.metadata();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -55,15 +65,27 @@ public final class NetworkFactory {
                 .l2(train.weightDecay())
                 .graphBuilder()
                 .addInputs(INPUT);
-        String features = encoder.addTo(g, INPUT);
+        String features;
+        if (frames > 1) {
+            g.addVertex("frames-to-batch", new FramesToBatchVertex(frames, m.inputHeight(), m.inputWidth()), INPUT);
+            String perFrame = encoder.addTo(g, "frames-to-batch");
+            g.addVertex("temporal-mean", new TemporalMeanVertex(frames, m.featureWidth()), perFrame);
+            features = "temporal-mean";
+        } else {
+            features = encoder.addTo(g, INPUT);
+        }
         String output = trainingMethod.addHead(g, features, m.featureWidth(), table, method);
         g.setOutputs(output);
-        g.setInputTypes(InputType.convolutional(m.inputHeight(), m.inputWidth(), m.channels()));
+        g.setInputTypes(InputType.convolutional(m.inputHeight(), m.inputWidth(), (long) m.channels() * frames));
         return g.build();
     }
 
     public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table) {
-        ComputationGraph graph = new ComputationGraph(configuration(trainingMethod, table));
+        return create(trainingMethod, table, 1);
+    }
+
+    public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames) {
+        ComputationGraph graph = new ComputationGraph(configuration(trainingMethod, table, frames));
         graph.init();
         return graph;
     }

@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import vlfer.data.FaceSample;
 
 /**
- * A minibatch of decoded faces as a [n, 3, H, W] tensor, with the samples it holds and those
- * whose image could not be opened (each with the reason).
+ * A minibatch of decoded faces as a [n, 3 x frames, H, W] tensor (frame-major channels), with the
+ * samples it holds and those whose pixels could not be read (each with the reason).
  */
 public record DecodedBatch(List<FaceSample> samples, INDArray features, List<Failure> failures) {
 
@@ -27,17 +27,20 @@ public record DecodedBatch(List<FaceSample> samples, INDArray features, List<Fai
         List<Failure> failures = new ArrayList<>();
         for (FaceSample s : batch) {
             try {
-                pre.toTensor(decoder.decode(s.imagePath()), rng, data, ok.size() * len);
+                pre.toTensor(decoder.frames(s.source(), pre.sampler(), rng), rng, data, ok.size() * len);
                 ok.add(s);
             } catch (FaceImageDecoder.MissingImageException e) {
                 failures.add(new Failure(s, "missing-image", e.getMessage()));
+            } catch (FaceImageDecoder.BadFaceBoxException e) {
+                failures.add(new Failure(s, "bad-face-box", e.getMessage()));
             } catch (IOException | RuntimeException e) {
-                failures.add(new Failure(s, "unreadable-image", s.imagePath() + ": " + e.getMessage()));
+                failures.add(new Failure(s, "unreadable-image", s.location() + ": " + e.getMessage()));
             }
         }
         InputSpec spec = pre.spec();
         INDArray features = ok.isEmpty() ? null
-                : Nd4j.create(java.util.Arrays.copyOf(data, ok.size() * len), new long[]{ok.size(), 3, spec.height(), spec.width()}, 'c');
+                : Nd4j.create(java.util.Arrays.copyOf(data, ok.size() * len),
+                new long[]{ok.size(), 3L * pre.frames(), spec.height(), spec.width()}, 'c');
         return new DecodedBatch(ok, features, failures);
     }
 }

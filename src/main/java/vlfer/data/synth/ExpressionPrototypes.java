@@ -7,16 +7,22 @@ import vlfer.data.Expression;
 
 /** The EMFACS prototype of each expression: which action units make it. */
 public final class ExpressionPrototypes {
-    private static final Map<Expression, Set<ActionUnit>> PROTOTYPES = Map.of(
-            Expression.HAPPINESS, EnumSet.of(ActionUnit.AU6, ActionUnit.AU12),
-            Expression.SADNESS, EnumSet.of(ActionUnit.AU1, ActionUnit.AU4, ActionUnit.AU15),
-            Expression.SURPRISE, EnumSet.of(ActionUnit.AU1, ActionUnit.AU2, ActionUnit.AU5, ActionUnit.AU26),
-            Expression.FEAR, EnumSet.of(ActionUnit.AU1, ActionUnit.AU2, ActionUnit.AU4, ActionUnit.AU5, ActionUnit.AU7,
-                    ActionUnit.AU20, ActionUnit.AU26),
-            Expression.ANGER, EnumSet.of(ActionUnit.AU4, ActionUnit.AU5, ActionUnit.AU7, ActionUnit.AU23),
-            Expression.DISGUST, EnumSet.of(ActionUnit.AU9, ActionUnit.AU15, ActionUnit.AU16),
-            Expression.CONTEMPT, EnumSet.of(ActionUnit.AU12, ActionUnit.AU14),
-            Expression.NEUTRAL, EnumSet.noneOf(ActionUnit.class));
+    private static final Map<Expression, Set<ActionUnit>> PROTOTYPES = Map.ofEntries(
+            Map.entry(Expression.HAPPINESS, EnumSet.of(ActionUnit.AU6, ActionUnit.AU12)),
+            Map.entry(Expression.SADNESS, EnumSet.of(ActionUnit.AU1, ActionUnit.AU4, ActionUnit.AU15)),
+            Map.entry(Expression.SURPRISE, EnumSet.of(ActionUnit.AU1, ActionUnit.AU2, ActionUnit.AU5, ActionUnit.AU26)),
+            Map.entry(Expression.FEAR, EnumSet.of(ActionUnit.AU1, ActionUnit.AU2, ActionUnit.AU4, ActionUnit.AU5, ActionUnit.AU7,
+                    ActionUnit.AU20, ActionUnit.AU26)),
+            Map.entry(Expression.ANGER, EnumSet.of(ActionUnit.AU4, ActionUnit.AU5, ActionUnit.AU7, ActionUnit.AU23)),
+            Map.entry(Expression.DISGUST, EnumSet.of(ActionUnit.AU9, ActionUnit.AU15, ActionUnit.AU16)),
+            Map.entry(Expression.CONTEMPT, EnumSet.of(ActionUnit.AU12, ActionUnit.AU14)),
+            Map.entry(Expression.NEUTRAL, EnumSet.noneOf(ActionUnit.class)),
+            // MAFW's extra classes have no EMFACS prototype; these are the project's choices, kept
+            // distinct from the basic ones: worried brows with stretched lips, sad brows with an
+            // open mouth, lowered brows with pressed-down lip corners.
+            Map.entry(Expression.ANXIETY, EnumSet.of(ActionUnit.AU1, ActionUnit.AU2, ActionUnit.AU4, ActionUnit.AU20)),
+            Map.entry(Expression.HELPLESSNESS, EnumSet.of(ActionUnit.AU1, ActionUnit.AU15, ActionUnit.AU26)),
+            Map.entry(Expression.DISAPPOINTMENT, EnumSet.of(ActionUnit.AU4, ActionUnit.AU14, ActionUnit.AU15)));
 
     private ExpressionPrototypes() {
     }

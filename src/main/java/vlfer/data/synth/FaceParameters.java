@@ -23,6 +23,18 @@ public record FaceParameters(
         return actionUnits.getOrDefault(au, 0.0);
     }
 
+    /**
+     * Frame of a clip: the same face with its action units at {@code auScale} of their apex, head
+     * roll moved by {@code rollDelta} degrees and fresh pixel noise.
+     */
+    public FaceParameters atFrame(double auScale, double rollDelta, long frameNoiseSeed) {
+        Map<ActionUnit, Double> scaled = new EnumMap<>(ActionUnit.class);
+        actionUnits.forEach((au, v) -> scaled.put(au, v * auScale));
+        return new FaceParameters(headWidth, headHeight, skinRgb, hairRgb, backgroundRgb, backgroundRgb2, eyeSpacing, eyeY,
+                eyeSize, browThickness, mouthWidth, mouthY, noseLength, scaled, unilateral, rollDegrees + rollDelta, yaw,
+                lightAngle, lightStrength, blur, noiseSigma, frameNoiseSeed, occluder);
+    }
+
     /** What covers part of the face, if anything. */
     public enum Occluder { NONE, SUNGLASSES, HAND_MOUTH, HAND_CHEEK, SCARF }
 }

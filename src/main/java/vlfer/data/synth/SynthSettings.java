@@ -21,6 +21,16 @@ public record SynthSettings(long seed, int trainPerClass, int testPerClass, int 
         }
     }
 
+    public SynthSettings withVocabulary(LabelVocabulary v) {
+        return new SynthSettings(seed, trainPerClass, testPerClass, imageSize, labelNoise, minIntensity, maxIntensity,
+                maxRollDegrees, maxYaw, lighting, blurProbability, noiseSigma, occluderProbability, v);
+    }
+
+    public SynthSettings withCounts(int train, int test) {
+        return new SynthSettings(seed, train, test, imageSize, labelNoise, minIntensity, maxIntensity,
+                maxRollDegrees, maxYaw, lighting, blurProbability, noiseSigma, occluderProbability, vocabulary);
+    }
+
     /** A stable text of every setting: the stamp that lets an identical request skip regeneration. */
     public String stamp() {
         return String.format(Locale.ROOT, "seed=%d%ntrain-per-class=%d%ntest-per-class=%d%nimage-size=%d%nlabel-noise=%s%n"

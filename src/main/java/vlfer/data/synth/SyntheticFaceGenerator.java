@@ -1,10 +1,7 @@
 package vlfer.data.synth;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,37 +13,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vlfer.data.Expression;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.Seeds;
-import vlfer.data.rafdb.RafDbLabels;
-import vlfer.data.rafdb.RafDbReader;
+import vlfer.data.synth.layout.RafDbLayout;
+import vlfer.data.synth.layout.SynthLayout;
+import vlfer.data.synth.layout.SynthLayouts;
 
 /**
- * Writes the synthetic faces in the real RAF-DB (basic) layout:
- * {@code EmoLabel/list_patition_label.txt} (CRLF, {@code train_00001.jpg 5}),
- * {@code Image/aligned/<stem>_aligned.jpg}, and {@code EmoLabel/facial_actions.tsv} with each
- * face's action units and description. Generation runs in parallel yet is byte-identical for a
- * seed, goes to a temporary sibling folder that is moved into place only when complete, and is
- * skipped when the folder already holds the same settings.
+ * Writes the synthetic faces in a real dataset layout (RAF-DB by default; any reader format, see
+ * {@link SynthLayouts}), with a facial-action table giving each face's action units and description.
+ * Generation runs in parallel yet is byte-identical for a seed, goes to a temporary sibling folder
+ * that is moved into place only when complete, and is skipped when the folder already holds the
+ * same settings.
  */
 public final class SyntheticFaceGenerator {
     /** Bumped whenever drawing changes, so that old folders are regenerated. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     public static final String STAMP_FILE = "synth.properties";
-    public static final String ACTIONS_FILE = "EmoLabel/facial_actions.tsv";
+    /** Where the RAF-DB layout keeps the facial-action table (other layouts: facial_actions.tsv at the root). */
+    public static final String ACTIONS_FILE = RafDbLayout.ACTIONS_FILE;
+    /** Folds of the k-fold video layouts (DFEW, MAFW). */
+    public static final int FOLDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticFaceGenerator.class);
-    private static final float JPEG_QUALITY = 0.92f;
 
     private final SynthSettings settings;
 
@@ -54,14 +46,17 @@ public final class SyntheticFaceGenerator {
         this.settings = settings;
     }
 
-    /** One face to write: its file stem, the class drawn and the (possibly flipped) class written. */
-    private record Planned(String split, int index, String stem, Expression drawn, Expression written) {
+    public SynthesisSummary writeRafDb(Path root) {
+        return write(root, "rafdb");
     }
 
-    public SynthesisSummary writeRafDb(Path root) {
+    /** Writes the faces in the layout of reader format {@code format}. */
+    public SynthesisSummary write(Path root, String format) {
         long start = System.nanoTime();
-        String stamp = settings.stamp();
-        List<Planned> plan = plan();
+        SynthLayout layout = SynthLayouts.forFormat(format);
+        SynthSettings s = settings.withVocabulary(layout.vocabulary());
+        String stamp = s.stamp() + "layout=" + format + "\n";
+        List<SynthFace> plan = plan(s, layout.splits());
         Path stampFile = root.resolve(STAMP_FILE);
         try {
             if (Files.isRegularFile(stampFile) && Files.readString(stampFile).equals(stamp)) {
@@ -72,7 +67,7 @@ public final class SyntheticFaceGenerator {
             Files.createDirectories(parent);
             Path tmp = Files.createTempDirectory(parent, root.getFileName() + ".tmp-");
             try {
-                write(tmp, plan);
+                layout.write(tmp, plan, new SynthCanvas(s));
                 Files.writeString(tmp.resolve(STAMP_FILE), stamp);
                 if (Files.exists(root)) {
                     Path old = Files.createTempDirectory(parent, root.getFileName() + ".old-");
@@ -93,83 +88,43 @@ public final class SyntheticFaceGenerator {
         return summary(root, plan, false, start);
     }
 
-    private List<Planned> plan() {
-        LabelVocabulary vocab = settings.vocabulary();
-        List<Planned> plan = new ArrayList<>();
-        for (String split : List.of("train", "test")) {
-            int perClass = split.equals("train") ? settings.trainPerClass() : settings.testPerClass();
+    /**
+     * Every face of every split, classes balanced and shuffled per split, each with its drawn class,
+     * its written class (label noise), a fold and its parameters. A pooled split ("all", k-fold
+     * layouts) holds train-per-class + test-per-class faces per class.
+     */
+    static List<SynthFace> plan(SynthSettings s, List<String> splits) {
+        LabelVocabulary vocab = s.vocabulary();
+        FaceParameterSampler sampler = new FaceParameterSampler(s);
+        List<SynthFace> plan = new ArrayList<>();
+        for (int si = 0; si < splits.size(); si++) {
+            String split = splits.get(si);
+            int perClass = split.equals("all") ? s.trainPerClass() + s.testPerClass()
+                    : si == 0 ? s.trainPerClass() : s.testPerClass();
             List<Expression> order = new ArrayList<>();
             for (int i = 0; i < perClass; i++) {
                 order.addAll(vocab.classes());
             }
-            Collections.shuffle(order, new Random(Seeds.derive(settings.seed(), split.hashCode(), -1)));
-            String format = split.equals("train") ? "train_%05d" : "test_%04d";
+            Collections.shuffle(order, new Random(Seeds.derive(s.seed(), split.hashCode(), -1)));
             for (int i = 0; i < order.size(); i++) {
                 Expression drawn = order.get(i);
-                SplittableRandom noise = new SplittableRandom(Seeds.derive(settings.seed(), split.hashCode(), i, 7));
+                SplittableRandom noise = new SplittableRandom(Seeds.derive(s.seed(), split.hashCode(), i, 7));
                 Expression written = drawn;
-                if (noise.nextDouble() < settings.labelNoise()) {
+                if (noise.nextDouble() < s.labelNoise()) {
                     int other = noise.nextInt(vocab.size() - 1);
                     written = vocab.get(other >= vocab.indexOf(drawn) ? other + 1 : other);
                 }
-                plan.add(new Planned(split, i, String.format(format, i + 1), drawn, written));
+                FaceParameters params = sampler.sample(drawn, FaceParameterSampler.random(s.seed(), split, i));
+                plan.add(new SynthFace(split, i, drawn, written, i % FOLDS + 1, params));
             }
         }
         return plan;
     }
 
-    private void write(Path root, List<Planned> plan) throws IOException {
-        Path images = root.resolve(RafDbReader.IMAGE_DIR);
-        Files.createDirectories(images);
-        Files.createDirectories(root.resolve(RafDbReader.LABEL_FILE).getParent());
-        FaceParameterSampler sampler = new FaceParameterSampler(settings);
-        FaceRenderer renderer = new FaceRenderer(settings.imageSize());
-        String[] actionRows = new String[plan.size()];
-        AtomicInteger done = new AtomicInteger();
-        long start = System.nanoTime();
-        int step = Math.max(1, plan.size() / 10);
-        IntStream.range(0, plan.size()).parallel().forEach(i -> {
-            Planned p = plan.get(i);
-            FaceParameters f = sampler.sample(p.drawn(), FaceParameterSampler.random(settings.seed(), p.split(), p.index()));
-            writeJpeg(renderer.render(f), images.resolve(p.stem() + "_aligned.jpg"));
-            actionRows[i] = p.stem() + ".jpg\t" + p.drawn().noun() + "\t" + p.written().noun() + "\t"
-                    + FacialActionDescriber.code(f) + "\t" + FacialActionDescriber.describe(f);
-            int n = done.incrementAndGet();
-            if (n % step == 0 || n == plan.size()) {
-                double secs = (System.nanoTime() - start) / 1e9;
-                LOG.info("synthetic faces: {}/{} ({} img/s)", n, plan.size(), String.format("%.0f", n / secs));
-            }
-        });
-        StringBuilder labels = new StringBuilder();
-        StringBuilder actions = new StringBuilder("image\ttrue_label\twritten_label\taction_units\tdescription\n");
-        for (int i = 0; i < plan.size(); i++) {
-            Planned p = plan.get(i);
-            labels.append(p.stem()).append(".jpg ").append(RafDbLabels.idOf(p.written())).append("\r\n");
-            actions.append(actionRows[i]).append('\n');
-        }
-        Files.writeString(root.resolve(RafDbReader.LABEL_FILE), labels, StandardCharsets.UTF_8);
-        Files.writeString(root.resolve(ACTIONS_FILE), actions, StandardCharsets.UTF_8);
-    }
-
-    private static void writeJpeg(BufferedImage img, Path file) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (OutputStream out = Files.newOutputStream(file); ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
-            writer.setOutput(ios);
-            writer.write(null, new IIOImage(img, null, null), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    private SynthesisSummary summary(Path root, List<Planned> plan, boolean reused, long start) {
+    private SynthesisSummary summary(Path root, List<SynthFace> plan, boolean reused, long start) {
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         int flips = 0;
-        for (Planned p : plan) {
+        for (SynthFace p : plan) {
             counts.computeIfAbsent(p.split(), k -> new LinkedHashMap<>()).merge(p.written().noun(), 1, Integer::sum);
             if (p.written() != p.drawn()) {
                 flips++;

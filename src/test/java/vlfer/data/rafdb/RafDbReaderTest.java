@@ -30,7 +30,11 @@ class RafDbReaderTest {
         Path label = root.resolve(RafDbReader.LABEL_FILE);
         Files.createDirectories(label.getParent());
         Files.write(label, labelFileText.getBytes(StandardCharsets.UTF_8));
-        DatasetSettings ds = new DatasetSettings("raf", "rafdb", root.toString(), "train", List.of("test"));
+        Path images = Files.createDirectories(root.resolve(RafDbReader.IMAGE_DIR));
+        for (String stem : List.of("train_00001", "train_00002", "train_00003", "train_00004", "train_00005", "test_0001")) {
+            Files.write(images.resolve(stem + "_aligned.jpg"), new byte[]{1});
+        }
+        DatasetSettings ds = DatasetSettings.of("raf", "rafdb", root.toString());
         return new RafDbReader().read(ds, split, files);
     }
 
@@ -43,25 +47,13 @@ class RafDbReaderTest {
         // RAF-DB id 5 is sadness, 7 is neutral
         assertEquals(LabelVocabulary.BASIC_7.indexOf(Expression.SADNESS), first.label());
         assertEquals(LabelVocabulary.BASIC_7.indexOf(Expression.NEUTRAL), train.samples().get(1).label());
-        assertTrue(first.imagePath().startsWith("file:"), first.imagePath());
-        assertTrue(first.imagePath().endsWith("/Image/aligned/train_00001_aligned.jpg"), first.imagePath());
+        assertTrue(first.location().startsWith("file:"), first.location());
+        assertTrue(first.location().endsWith("/Image/aligned/train_00001_aligned.jpg"), first.location());
         assertEquals(0, train.rejectCount());
 
         DatasetSplit test = read("train_00001.jpg 5\ntest_0001.jpg 1\n", "test");
         assertEquals(List.of("test_0001"), test.samples().stream().map(FaceSample::id).toList());
         assertEquals(LabelVocabulary.BASIC_7.indexOf(Expression.SURPRISE), test.samples().get(0).label());
-    }
-
-    @Test
-    void everyRafDbIdMapsToItsExpression() {
-        List<Expression> expected = List.of(Expression.SURPRISE, Expression.FEAR, Expression.DISGUST,
-                Expression.HAPPINESS, Expression.SADNESS, Expression.ANGER, Expression.NEUTRAL);
-        for (int id = 1; id <= 7; id++) {
-            assertEquals(expected.get(id - 1), RafDbLabels.expressionOf(id));
-            assertEquals(id, RafDbLabels.idOf(expected.get(id - 1)));
-        }
-        assertThrows(IllegalArgumentException.class, () -> RafDbLabels.expressionOf(8));
-        assertThrows(IllegalArgumentException.class, () -> RafDbLabels.idOf(Expression.CONTEMPT));
     }
 
     @Test
@@ -73,20 +65,21 @@ class RafDbReaderTest {
                 "train_00001.jpg 5",
                 "train_00004.jpg x",
                 "",
-                "train_00005.jpg 2") + "\r\n", "train");
+                "train_00005.jpg 2",
+                "train_00077.jpg 3") + "\r\n", "train");
         assertEquals(2, s.samples().size());
-        assertEquals(Map.of("unknown-label", 2L, "malformed-row", 1L, "duplicate-row", 1L), s.rejectsByReason());
+        assertEquals(Map.of("unknown-label", 2L, "malformed-row", 1L, "duplicate-row", 1L, "missing-image", 1L), s.rejectsByReason());
         assertEquals(2, s.rejects().get(0).line());
         assertTrue(s.rejects().get(0).source().endsWith(RafDbReader.LABEL_FILE));
     }
 
     @Test
     void missingRootOrLabelFileNamesThePath() throws IOException {
-        DatasetSettings nowhere = new DatasetSettings("raf", "rafdb", root.resolve("nope").toString(), "train", List.of());
+        DatasetSettings nowhere = DatasetSettings.of("raf", "rafdb", root.resolve("nope").toString());
         String msg = assertThrows(IllegalArgumentException.class, () -> new RafDbReader().read(nowhere, "train", files)).getMessage();
         assertTrue(msg.contains("nope") && msg.contains("vlfer.data.datasets.raf.root"), msg);
 
-        DatasetSettings empty = new DatasetSettings("raf", "rafdb", root.toString(), "train", List.of());
+        DatasetSettings empty = DatasetSettings.of("raf", "rafdb", root.toString());
         String missing = assertThrows(java.io.UncheckedIOException.class, () -> new RafDbReader().read(empty, "train", files)).getMessage();
         assertTrue(missing.contains("list_patition_label.txt"), missing);
     }

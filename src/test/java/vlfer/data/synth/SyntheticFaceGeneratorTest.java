@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.data.Expression;
 import vlfer.data.LabelVocabulary;
-import vlfer.data.rafdb.RafDbLabels;
+import vlfer.data.labels.LabelMaps;
 import vlfer.data.rafdb.RafDbReader;
 
 class SyntheticFaceGeneratorTest {
@@ -88,7 +88,7 @@ class SyntheticFaceGeneratorTest {
             String[] label = lines[i - 1].split(" ");
             assertEquals(label[0], cols[0]);
             Expression written = Expression.fromNoun(cols[2]);
-            assertEquals(RafDbLabels.idOf(written), Integer.parseInt(label[1]));
+            assertEquals(Integer.parseInt(LabelMaps.RAFDB.tokenOf(written)), Integer.parseInt(label[1]));
             Expression drawn = Expression.fromNoun(cols[1]);
             for (ActionUnit au : ExpressionPrototypes.of(drawn)) {
                 assertTrue(cols[3].contains(au.name() + ":"), cols[0] + " " + drawn.noun() + " lacks " + au + ": " + cols[3]);

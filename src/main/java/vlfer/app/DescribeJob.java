@@ -1,0 +1,129 @@
+package vlfer.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vlfer.config.DatasetSettings;
+import vlfer.data.DataFiles;
+import vlfer.data.DatasetReader;
+import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetSplit;
+import vlfer.data.Expression;
+import vlfer.data.FaceSample;
+import vlfer.data.HadoopConfSnapshot;
+import vlfer.data.LabelVocabulary;
+import vlfer.data.ReaderSupport;
+import vlfer.data.RejectedRow;
+import vlfer.data.image.DecodedBatch;
+import vlfer.data.image.FaceImageDecoder;
+import vlfer.data.image.FacePreprocessor;
+import vlfer.data.image.InputSpec;
+import vlfer.data.labels.LabelMap;
+
+/**
+ * {@code vlfer datasets describe} as a callable: reads every split a manifest names with the real
+ * reader (local or s3a://, no Spark needed) and counts samples per class, rejects and exclusions
+ * by reason. With {@code verifyImages} every image (every frame of every clip) is also decoded.
+ */
+public final class DescribeJob {
+    private static final Logger LOG = LoggerFactory.getLogger(DescribeJob.class);
+    private static final int EXAMPLES = 5;
+
+    private DescribeJob() {
+    }
+
+    public static DatasetDescription run(DatasetSettings ds, Configuration hadoop, boolean verifyImages, int threads) {
+        DatasetReader reader = DatasetReaders.forFormat(ds.format());
+        DataFiles files = new DataFiles(hadoop);
+        LabelVocabulary classes = ReaderSupport.classes(reader, ds);
+        LabelMap map = ReaderSupport.labelMap(reader, ds);
+        List<DatasetDescription.SplitDescription> splits = new ArrayList<>();
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        names.add(ds.trainSplit());
+        names.addAll(ds.evalSplits());
+        for (String split : names) {
+            long start = System.nanoTime();
+            DatasetSplit data = reader.read(ds, split, files);
+            Map<String, Long> rejects = new TreeMap<>(data.rejectsByReason());
+            List<RejectedRow> rows = new ArrayList<>(data.rejects());
+            if (verifyImages) {
+                verify(data, hadoop, threads, rejects, rows);
+            }
+            LOG.info("{}/{}: read in {}s", ds.name(), data.summary(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+            List<String> examples = new ArrayList<>();
+            Map<String, Integer> perReason = new TreeMap<>();
+            for (RejectedRow r : rows) {
+                if (perReason.merge(r.reason(), 1, Integer::sum) <= EXAMPLES) {
+                    examples.add(r.reason() + "  " + r.source() + (r.line() > 0 ? ":" + r.line() : "") + "  " + r.detail());
+                }
+            }
+            splits.add(new DatasetDescription.SplitDescription(split, data.samples().size(), data.countsByClass(), rejects,
+                    new TreeMap<>(data.excludedByReason()), examples, verifyImages));
+        }
+        return new DatasetDescription(ds.origin(), ds.format(), files.qualify(ds.root()), reader.video(), ds.fold(),
+                map == null ? List.of("unlabelled") : classes.names(), map == null ? "none (unlabelled)" : map.name(),
+                mapping(map, classes), splits);
+    }
+
+    private static List<DatasetDescription.LabelRow> mapping(LabelMap map, LabelVocabulary classes) {
+        List<DatasetDescription.LabelRow> rows = new ArrayList<>();
+        if (map == null) {
+            return rows;
+        }
+        for (Map.Entry<String, Expression> e : map.classes().entrySet()) {
+            rows.add(new DatasetDescription.LabelRow(e.getKey(), e.getValue().noun(),
+                    classes.contains(e.getValue()) ? classes.indexOf(e.getValue()) : -1));
+        }
+        map.excluded().forEach((token, reason) -> rows.add(new DatasetDescription.LabelRow(token, "excluded: " + reason, -1)));
+        return rows;
+    }
+
+    /** Decodes every sample (all frames of clips) and adds the failures to the rejects. */
+    private static void verify(DatasetSplit data, Configuration hadoop, int threads, Map<String, Long> rejects,
+                               List<RejectedRow> rows) {
+        FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(hadoop));
+        int frames = data.video() ? Integer.MAX_VALUE : 1;
+        ConcurrentLinkedQueue<DecodedBatch.Failure> failures = new ConcurrentLinkedQueue<>();
+        AtomicLong done = new AtomicLong();
+        long total = data.samples().size();
+        long step = Math.max(1, total / 10);
+        Map<Integer, FacePreprocessor> preprocessors = new ConcurrentHashMap<>();
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        try {
+            pool.submit(() -> data.samples().parallelStream().forEach(s -> {
+                int n = s.source() instanceof vlfer.data.source.FrameFolder f ? f.frames().size() : 1;
+                FacePreprocessor pre = preprocessors.computeIfAbsent(Math.min(n, frames),
+                        k -> new FacePreprocessor(new InputSpec(8, 8, new float[3], new float[]{1, 1, 1}),
+                                vlfer.config.AugmentSettings.NONE, k));
+                failures.addAll(DecodedBatch.of(List.of(s), decoder, pre, null).failures());
+                long d = done.incrementAndGet();
+                if (d % step == 0) {
+                    LOG.info("verifying images of {}/{}: {}/{}", data.dataset(), data.split(), d, total);
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("verifying images failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        for (DecodedBatch.Failure f : failures) {
+            FaceSample s = f.sample();
+            rejects.merge(f.reason(), 1L, Long::sum);
+            rows.add(new RejectedRow(s.dataset(), s.location(), 0, f.reason(), f.detail()));
+        }
+    }
+
+}
