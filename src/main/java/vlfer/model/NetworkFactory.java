@@ -2,6 +2,7 @@ package vlfer.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -14,8 +15,8 @@ import vlfer.data.image.InputSpec;
 import vlfer.model.encoder.EncoderArchitecture;
 import vlfer.model.encoder.EncoderMetadata;
 import vlfer.model.encoder.EncoderRegistry;
-import vlfer.model.temporal.FramesToBatchVertex;
-import vlfer.model.temporal.TemporalMeanVertex;
+import vlfer.model.temporal.FramesToBatch;
+import vlfer.model.temporal.TemporalMean;
 import vlfer.text.ClassEmbeddingTable;
 
 /**
@@ -67,9 +68,9 @@ public final class NetworkFactory {
                 .addInputs(INPUT);
         String features;
         if (frames > 1) {
-            g.addVertex("frames-to-batch", new FramesToBatchVertex(frames, m.inputHeight(), m.inputWidth()), INPUT);
+            g.addVertex("frames-to-batch", new PreprocessorVertex(new FramesToBatch(frames, m.inputHeight(), m.inputWidth())), INPUT);
             String perFrame = encoder.addTo(g, "frames-to-batch");
-            g.addVertex("temporal-mean", new TemporalMeanVertex(frames, m.featureWidth()), perFrame);
+            g.addVertex("temporal-mean", new PreprocessorVertex(new TemporalMean(frames, m.featureWidth())), perFrame);
             features = "temporal-mean";
         } else {
             features = encoder.addTo(g, INPUT);

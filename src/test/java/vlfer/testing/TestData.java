@@ -15,9 +15,9 @@ public final class TestData {
     private TestData() {
     }
 
-    /** Writes the run's synthetic dataset (RAF-DB layout) where its settings say. */
+    /** Writes the run's synthetic dataset, in its configured layout, where its settings say. */
     public static SynthesisSummary synthesize(VlferSettings s) {
-        return new SyntheticFaceGenerator(s.synth().generator()).writeRafDb(Path.of(s.synth().dir()));
+        return new SyntheticFaceGenerator(s.synth().generator()).write(Path.of(s.synth().dir()), s.synth().layout());
     }
 
     /** A random class-embedding table (no text encoder needed), rows L2-normalised. */
