@@ -54,20 +54,19 @@ public final class DescribeJob {
         for (String split : names) {
             long start = System.nanoTime();
             DatasetSplit data = reader.read(ds, split, files);
-            Map<String, Long> rejects = new TreeMap<>(data.rejectsByReason());
-            List<RejectedRow> rows = new ArrayList<>(data.rejects());
             if (verifyImages) {
-                verify(data, hadoop, threads, rejects, rows);
+                data = verify(data, hadoop, threads);
             }
             LOG.info("{}/{}: read in {}s", ds.name(), data.summary(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
             List<String> examples = new ArrayList<>();
             Map<String, Integer> perReason = new TreeMap<>();
-            for (RejectedRow r : rows) {
+            for (RejectedRow r : data.rejects()) {
                 if (perReason.merge(r.reason(), 1, Integer::sum) <= EXAMPLES) {
                     examples.add(r.reason() + "  " + r.source() + (r.line() > 0 ? ":" + r.line() : "") + "  " + r.detail());
                 }
             }
-            splits.add(new DatasetDescription.SplitDescription(split, data.samples().size(), data.countsByClass(), rejects,
+            splits.add(new DatasetDescription.SplitDescription(split, data.samples().size(), data.countsByClass(),
+                    new TreeMap<>(data.rejectsByReason()),
                     new TreeMap<>(data.excludedByReason()), examples, verifyImages));
         }
         return new DatasetDescription(ds.origin(), ds.format(), files.qualify(ds.root()), reader.video(), ds.fold(),
@@ -88,9 +87,8 @@ public final class DescribeJob {
         return rows;
     }
 
-    /** Decodes every sample (all frames of clips) and adds the failures to the rejects. */
-    private static void verify(DatasetSplit data, Configuration hadoop, int threads, Map<String, Long> rejects,
-                               List<RejectedRow> rows) {
+    /** Decodes every sample (all frames of clips); those that fail move to the rejects. */
+    private static DatasetSplit verify(DatasetSplit data, Configuration hadoop, int threads) {
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(hadoop));
         int frames = data.video() ? Integer.MAX_VALUE : 1;
         ConcurrentLinkedQueue<DecodedBatch.Failure> failures = new ConcurrentLinkedQueue<>();
@@ -119,11 +117,14 @@ public final class DescribeJob {
         } finally {
             pool.shutdown();
         }
+        List<FaceSample> failed = new ArrayList<>();
+        List<RejectedRow> rows = new ArrayList<>();
         for (DecodedBatch.Failure f : failures) {
             FaceSample s = f.sample();
-            rejects.merge(f.reason(), 1L, Long::sum);
+            failed.add(s);
             rows.add(new RejectedRow(s.dataset(), s.location(), 0, f.reason(), f.detail()));
         }
+        return data.withUndecodable(failed, rows);
     }
 
 }

@@ -2,6 +2,8 @@ package vlfer.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,6 +22,7 @@ import vlfer.data.FaceSample;
 import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.RejectBudget;
+import vlfer.data.RejectedRow;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
 import vlfer.model.ModelCard;
@@ -104,6 +107,9 @@ public final class TrainJob {
         ModelCard template = card;
         new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export").fit(graph, samples, train.samples().size(),
                 decoder, preprocessor, classes.size(), firstEpoch, report -> {
+                    if (reports.isEmpty() && !report.skipped().isEmpty()) {
+                        recordUndecodable(run, train, report.skipped(), s.data().maxRejectFraction());
+                    }
                     String path = checkpoints.save(graph, template.atEpoch(report.epoch()));
                     LOG.info("checkpoint {}", path);
                     reports.add(report);
@@ -120,5 +126,20 @@ public final class TrainJob {
         return new RunSummary(s.runId(), method.name(), s.model().encoder(), run.path(), modelPath, paths.metrics(),
                 paths.predictions(), reports.size(), secs > 0 ? images / secs : 0, finalLoss,
                 (System.nanoTime() - start) / 1e9, results);
+    }
+
+    /**
+     * Images of the training split that failed to decode in the first epoch join the reader's
+     * rejects in the split's rejects file and count against the reject budget.
+     */
+    private static void recordUndecodable(RunFolder run, DatasetSplit train, List<RejectedRow> skipped, double maxFraction) {
+        List<RejectedRow> rows = new ArrayList<>(train.rejects());
+        rows.addAll(skipped);
+        Map<String, Long> byReason = new TreeMap<>(train.rejectsByReason());
+        skipped.forEach(r -> byReason.merge(r.reason(), 1L, Long::sum));
+        String file = run.writeRejects(train.dataset(), train.split(), rows);
+        LOG.warn("dataset {}/{}: {} training images could not be decoded; rejects now {}, listed in {}", train.dataset(),
+                train.split(), skipped.size(), byReason, file);
+        RejectBudget.check(train.dataset(), train.split(), byReason, train.samples().size() - skipped.size(), maxFraction, file);
     }
 }

@@ -22,6 +22,18 @@ public record DatasetSplit(String dataset, String split, LabelVocabulary vocabul
         excludedByReason = Map.copyOf(excludedByReason);
     }
 
+    /** This split without {@code failed} samples, which join the rejects as {@code rows} (images that did not decode). */
+    public DatasetSplit withUndecodable(java.util.Collection<FaceSample> failed, List<RejectedRow> rows) {
+        java.util.Set<FaceSample> drop = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        drop.addAll(failed);
+        List<FaceSample> kept = samples.stream().filter(x -> !drop.contains(x)).toList();
+        Map<String, Long> byReason = new TreeMap<>(rejectsByReason);
+        rows.forEach(r -> byReason.merge(r.reason(), 1L, Long::sum));
+        List<RejectedRow> allRows = new java.util.ArrayList<>(rejects);
+        allRows.addAll(rows);
+        return new DatasetSplit(dataset, split, vocabulary, labelMap, video, kept, byReason, allRows, excludedByReason);
+    }
+
     public long rejectCount() {
         return rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -8,7 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +21,8 @@ import vlfer.data.image.FacePreprocessor;
 /**
  * Runs on the executors: shuffles a partition's samples and turns them, lazily, into augmented
  * minibatches. The randomness of partition p in epoch e depends on (seed, e, p) only.
- * Images that cannot be decoded are skipped, logged with their path and counted.
+ * Images that cannot be decoded are skipped, logged with their path and collected (for the
+ * run's rejects file).
  */
 public final class TrainingBatchFunction implements Function2<Integer, Iterator<FaceSample>, Iterator<MultiDataSet>> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingBatchFunction.class);
@@ -32,10 +33,10 @@ public final class TrainingBatchFunction implements Function2<Integer, Iterator<
     private final int batchSize;
     private final long seed;
     private final int epoch;
-    private final LongAccumulator skipped;
+    private final CollectionAccumulator<RejectedRow> skipped;
 
     public TrainingBatchFunction(FaceImageDecoder decoder, FacePreprocessor preprocessor, int numClasses, int batchSize,
-                                 long seed, int epoch, LongAccumulator skipped) {
+                                 long seed, int epoch, CollectionAccumulator<RejectedRow> skipped) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
         this.numClasses = numClasses;
@@ -64,7 +65,7 @@ public final class TrainingBatchFunction implements Function2<Integer, Iterator<
                     DecodedBatch batch = DecodedBatch.of(chunk, decoder, preprocessor, rng);
                     for (DecodedBatch.Failure f : batch.failures()) {
                         LOG.warn("skipping {} ({}): {}", f.sample().id(), f.reason(), f.detail());
-                        skipped.add(1);
+                        skipped.add(new RejectedRow(f.sample().dataset(), f.sample().location(), 0, f.reason(), f.detail()));
                     }
                     if (batch.features() != null) {
                         pending = new org.nd4j.linalg.dataset.MultiDataSet(batch.features(), oneHot(batch.samples()));

@@ -14,6 +14,7 @@ import vlfer.config.SparkSettings;
  */
 public final class SparkSessions {
     private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
 
     private SparkSessions() {
     }
@@ -26,6 +27,25 @@ public final class SparkSessions {
             conf.setIfMissing(e.getKey(), e.getValue());
         }
         return conf;
+    }
+
+    /**
+     * A joined session was built without vlfer's {@code spark.hadoop.*} entries (S3A endpoint,
+     * credentials provider...): those its own conf does not set go into its Hadoop configuration,
+     * as Spark would have put them there. Values are not logged (they may be credentials).
+     */
+    private static void applyHadoopSettings(SparkSession running, SparkSettings settings) {
+        SparkConf own = running.sparkContext().getConf();
+        java.util.List<String> applied = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> e : settings.conf().entrySet()) {
+            if (e.getKey().startsWith(HADOOP_PREFIX) && !own.contains(e.getKey())) {
+                running.sparkContext().hadoopConfiguration().set(e.getKey().substring(HADOOP_PREFIX.length()), e.getValue());
+                applied.add(e.getKey().substring(HADOOP_PREFIX.length()));
+            }
+        }
+        if (!applied.isEmpty()) {
+            LOG.info("joined a running Spark session; set in its Hadoop configuration: {}", applied);
+        }
     }
 
     /** The running session if there is one (a notebook, a test harness), else a new one. */
@@ -41,6 +61,7 @@ public final class SparkSessions {
                 LOG.warn("joining a running Spark session whose spark.kryo.registrator ({}) lacks {}: records will not "
                         + "serialise with Kryo", registrator, VlferKryoRegistrator.class.getName());
             }
+            applyHadoopSettings(running, settings);
             return running;
         }
         SparkConf conf = conf(settings);

@@ -1,10 +1,11 @@
 package vlfer.train;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vlfer.config.TrainSettings;
 import vlfer.data.FaceSample;
+import vlfer.data.RejectedRow;
 import vlfer.data.Seeds;
 import vlfer.data.TrainingBatchFunction;
 import vlfer.data.image.FaceImageDecoder;
@@ -53,7 +55,7 @@ public final class SparkTrainer {
         try {
             for (int epoch = firstEpoch; epoch < settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
-                LongAccumulator skipped = sc.sc().longAccumulator("unreadable images, epoch " + (epoch + 1));
+                CollectionAccumulator<RejectedRow> skipped = sc.sc().collectionAccumulator("unreadable images, epoch " + (epoch + 1));
                 JavaRDD<MultiDataSet> batches = partitioned
                         .mapPartitionsWithIndex(new TrainingBatchFunction(decoder, preprocessor, numClasses,
                                 settings.batchSizePerWorker(), seed, epoch, skipped), false)
@@ -76,7 +78,7 @@ public final class SparkTrainer {
                 batches.unpersist(false);
                 double secs = (System.nanoTime() - epochStart) / 1e9;
                 EpochReport report = new EpochReport(epoch, settings.epochs(), net.getScore(), lr,
-                        sampleCount - skipped.value(), skipped.value(), secs, null);
+                        sampleCount - skipped.value().size(), List.copyOf(skipped.value()), secs, null);
                 double total = (System.nanoTime() - started) / 1e9;
                 double eta = total / (epoch - firstEpoch + 1) * (settings.epochs() - epoch - 1);
                 LOG.info(ProgressLine.epoch(report, total, eta));

@@ -85,7 +85,7 @@ class SparkEqualsLocalTrainingTest {
         for (int epoch = 0; epoch < s.train().epochs(); epoch++) {
             LearningRates.set(local, schedule.at(epoch));
             TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, 7, n, s.seed(), epoch,
-                    sc.sc().longAccumulator());
+                    sc.sc().collectionAccumulator());
             List<MultiDataSet> all = new ArrayList<>();
             batches.call(0, split.samples().iterator()).forEachRemaining(all::add);
             assertEquals(1, all.size());
