@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * ("Added differentiated op ...", one per op, whenever a network with a SameDiff layer is built),
  * so the CLI's own output stays readable. Every other line passes through unchanged.
  */
-final class QuietStdout extends OutputStream {
+public final class QuietStdout extends OutputStream {
     private static final String NOISE = "Added differentiated op ";
 
     private final PrintStream target;
@@ -20,7 +20,7 @@ final class QuietStdout extends OutputStream {
         this.target = target;
     }
 
-    static void install() {
+    public static void install() {
         System.setOut(new PrintStream(new QuietStdout(System.out), true, StandardCharsets.UTF_8));
     }
 

@@ -29,34 +29,43 @@ public final class TrainingThroughputBench {
         System.out.printf(Locale.ROOT, "threads: OMP_NUM_THREADS=%s, oneDNN helpers %s%n", System.getenv("OMP_NUM_THREADS"),
                 oneDnn ? "on" : "off");
         for (String encoder : encoders) {
-            LoadedSettings loaded = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder));
-            VlferSettings s = loaded.settings();
-            NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
-            ComputationGraph net = factory.create(TrainingMethods.forName("ke2nt"),
-                    TestData.randomTable(LabelVocabulary.BASIC_7, 384, 1));
-            int side = factory.inputSpec().height();
-            INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, side, side);
-            INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 7);
-            for (int i = 0; i < batch; i++) {
-                y.putScalar(i, i % 7, 1);
-            }
-            MultiDataSet mds = new MultiDataSet(x, y);
-            for (int i = 0; i < 3; i++) {
-                net.fit(mds);
-                net.outputSingle(false, x);
-            }
-            long t0 = System.nanoTime();
-            for (int i = 0; i < steps; i++) {
-                net.fit(mds);
-            }
-            double train = steps * batch / ((System.nanoTime() - t0) / 1e9);
-            t0 = System.nanoTime();
-            for (int i = 0; i < steps; i++) {
-                net.outputSingle(false, x);
-            }
-            double infer = steps * batch / ((System.nanoTime() - t0) / 1e9);
+            Figures f = measure(encoder, batch, steps);
             System.out.printf(Locale.ROOT, "%-10s %3dx%-3d params %,10d  train %7.1f img/s  inference %7.1f img/s%n",
-                    encoder, side, side, net.numParams(), train, infer);
+                    encoder, f.side(), f.side(), f.params(), f.train(), f.inference());
         }
+    }
+
+    /** Training and inference images/s of one encoder with the ke2nt head, on random input. */
+    public record Figures(int side, long params, double train, double inference) {
+    }
+
+    public static Figures measure(String encoder, int batch, int steps) {
+        LoadedSettings loaded = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder));
+        VlferSettings s = loaded.settings();
+        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+        ComputationGraph net = factory.create(TrainingMethods.forName("ke2nt"),
+                TestData.randomTable(LabelVocabulary.BASIC_7, 384, 1));
+        int side = factory.inputSpec().height();
+        INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, side, side);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, batch, 7);
+        for (int i = 0; i < batch; i++) {
+            y.putScalar(i, i % 7, 1);
+        }
+        MultiDataSet mds = new MultiDataSet(x, y);
+        for (int i = 0; i < 3; i++) {
+            net.fit(mds);
+            net.outputSingle(false, x);
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            net.fit(mds);
+        }
+        double train = steps * batch / ((System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            net.outputSingle(false, x);
+        }
+        double infer = steps * batch / ((System.nanoTime() - t0) / 1e9);
+        return new Figures(side, net.numParams(), train, infer);
     }
 }

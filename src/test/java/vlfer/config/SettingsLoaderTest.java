@@ -107,6 +107,19 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theShippedClusterConfResolvesItsManifests() {
+        VlferSettings s = new SettingsLoader(CLOCK).load(java.nio.file.Path.of("conf/cluster.conf"), List.of()).settings();
+        DatasetSettings sfew = s.data().datasets().get("sfew");
+        assertEquals("sfew", sfew.format());
+        assertEquals("s3a://ml-fer-datasets/SFEW2", sfew.root());
+        assertEquals(List.of("val"), sfew.evalSplits());
+        DatasetSettings rafdb = s.data().datasets().get("rafdb");
+        assertEquals("rafdb", rafdb.format());
+        assertEquals("s3a://ml-fer-datasets/RAF-DB/basic", rafdb.root());
+        assertEquals(List.of("rafdb", "sfew"), s.data().evaluate());
+    }
+
+    @Test
     void missingConfigFileIsAClearError() {
         String msg = assertThrows(SettingsException.class,
                 () -> new SettingsLoader().load(dir.resolve("nope.conf"), List.of())).getMessage();
