@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,24 +19,6 @@ class DatasetsDescribeCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            return new Result(Vlfer.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     /** FERPlus in its shipped layout with one empty Image name and one PNG-less row planted. */
     private Path ferplus() throws IOException {
         Path root = SynthLayoutFixture.write(dir, "ferplus");
@@ -53,7 +32,7 @@ class DatasetsDescribeCommandTest {
     @Test
     void reportShowsClassesRejectsExclusionsAndTheLabelMapping() throws IOException {
         Path root = ferplus();
-        Result r = run("datasets", "describe", "--manifest", "ferplus.conf", "--root", root.toString());
+        CliRun r = CliRun.of("datasets", "describe", "--manifest", "ferplus.conf", "--root", root.toString());
         assertEquals(0, r.code(), r.err());
         String out = r.out();
         assertTrue(out.contains("format     ferplus"), out);
@@ -70,7 +49,7 @@ class DatasetsDescribeCommandTest {
     @Test
     void jsonCarriesTheSameCountsForScripts() throws IOException {
         Path root = ferplus();
-        Result r = run("datasets", "describe", "--manifest", "ferplus.conf", "--root", root.toString(), "--json");
+        CliRun r = CliRun.of("datasets", "describe", "--manifest", "ferplus.conf", "--root", root.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertEquals("ferplus", json.get("format").asText());
@@ -90,10 +69,10 @@ class DatasetsDescribeCommandTest {
         }
         byte[] bytes = Files.readAllBytes(image);
         Files.write(image, java.util.Arrays.copyOf(bytes, 40));
-        Result plain = run("datasets", "describe", "--manifest", "sfew.conf", "--root", root.toString());
+        CliRun plain = CliRun.of("datasets", "describe", "--manifest", "sfew.conf", "--root", root.toString());
         assertTrue(plain.out().contains("split train: " + 7 * SynthLayoutFixture.TRAIN_PER_CLASS + " samples, 0 rejected"),
                 plain.out());
-        Result verified = run("datasets", "describe", "--manifest", "sfew.conf", "--root", root.toString(),
+        CliRun verified = CliRun.of("datasets", "describe", "--manifest", "sfew.conf", "--root", root.toString(),
                 "--verify-images", "--threads", "2");
         assertEquals(0, verified.code(), verified.err());
         assertTrue(verified.out().contains("split train: " + (7 * SynthLayoutFixture.TRAIN_PER_CLASS - 1)
@@ -104,16 +83,16 @@ class DatasetsDescribeCommandTest {
 
     @Test
     void mistakesAreClearErrorsWithoutStackTraces() {
-        Result noManifest = run("datasets", "describe");
+        CliRun noManifest = CliRun.of("datasets", "describe");
         assertEquals(2, noManifest.code());
         assertTrue(noManifest.err().contains("--manifest FILE is required"), noManifest.err());
-        Result unknown = run("datasets", "describe", "--manifest", "no-such-set.conf");
+        CliRun unknown = CliRun.of("datasets", "describe", "--manifest", "no-such-set.conf");
         assertTrue(unknown.code() != 0 && unknown.err().contains("no-such-set.conf"), unknown.err());
-        Result missingRoot = run("datasets", "describe", "--manifest", "rafdb.conf", "--root", dir.resolve("absent").toString());
+        CliRun missingRoot = CliRun.of("datasets", "describe", "--manifest", "rafdb.conf", "--root", dir.resolve("absent").toString());
         assertTrue(missingRoot.code() != 0, missingRoot.out());
         assertTrue(missingRoot.err().contains("does not exist") && missingRoot.err().contains(".root"), missingRoot.err());
         assertFalse(missingRoot.err().contains("\tat "), "no stack trace: " + missingRoot.err());
-        Result help = run("datasets", "--help");
+        CliRun help = CliRun.of("datasets", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--verify-images") && help.out().contains("spark.hadoop.fs.s3a.endpoint"), help.out());
     }

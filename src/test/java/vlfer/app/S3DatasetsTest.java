@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,17 +150,9 @@ class S3DatasetsTest {
             args.add("--set");
             args.add(o);
         }
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Vlfer.run(args.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-        }
-        String json = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, json);
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        String json = r.out();
+        assertEquals(0, r.code(), r.err());
         com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         assertEquals("s3a://" + BUCKET + "/RAF-DB/basic", root.get("root").asText());
         assertEquals(7 * SynthLayoutFixture.TRAIN_PER_CLASS - 1, root.get("splits").get(0).get("samples").asInt());

@@ -3,9 +3,6 @@ package vlfer.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,46 +12,28 @@ class VlferCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            return new Result(Vlfer.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void helpListsCommandsAndEachCommandHasItsOwn() {
-        Result top = run("--help");
+        CliRun top = CliRun.of("--help");
         assertEquals(0, top.code());
         for (String c : new String[]{"synth", "train", "evaluate"}) {
             assertTrue(top.out().contains(c), top.out());
-            Result help = run(c, "--help");
+            CliRun help = CliRun.of(c, "--help");
             assertEquals(0, help.code());
             assertTrue(help.out().contains("usage: vlfer " + c) && help.out().contains("--set KEY=VALUE"), help.out());
         }
-        assertTrue(run("train", "--help").out().contains("--resume"));
+        assertTrue(CliRun.of("train", "--help").out().contains("--resume"));
     }
 
     @Test
     void mistakesExitWithTwoAndSayWhat() {
-        Result unknown = run("fly");
+        CliRun unknown = CliRun.of("fly");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown command 'fly'"), unknown.err());
-        Result badOption = run("train", "--epochs", "3");
+        CliRun badOption = CliRun.of("train", "--epochs", "3");
         assertEquals(2, badOption.code());
         assertTrue(badOption.err().contains("unknown option --epochs") && badOption.err().contains("usage: vlfer train"));
-        Result noModel = run("evaluate");
+        CliRun noModel = CliRun.of("evaluate");
         assertEquals(2, noModel.code());
         assertTrue(noModel.err().contains("--model is required"), noModel.err());
     }
@@ -63,7 +42,7 @@ class VlferCliTest {
     void configurationErrorsNameTheKeyAndFileWithoutAStackTrace() throws Exception {
         Path conf = dir.resolve("bad.conf");
         Files.writeString(conf, "vlfer.train.epochs = many\n");
-        Result r = run("synth", "--config", conf.toString());
+        CliRun r = CliRun.of("synth", "--config", conf.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("vlfer.train.epochs") && r.err().contains("bad.conf: 1"), r.err());
         assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -72,7 +51,7 @@ class VlferCliTest {
     @Test
     void synthWritesTheDatasetAndSaysWhere() throws Exception {
         Path out = dir.resolve("faces");
-        Result r = run("synth", "--set", "vlfer.synth.dir=\"" + out + "\"", "--set", "vlfer.synth.train-per-class=1",
+        CliRun r = CliRun.of("synth", "--set", "vlfer.synth.dir=\"" + out + "\"", "--set", "vlfer.synth.train-per-class=1",
                 "--set", "vlfer.synth.test-per-class=1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains(out.toString()) && r.out().contains("train: 7 faces"), r.out());

@@ -8,10 +8,10 @@ import vlfer.data.CsvLine;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
 import vlfer.data.SplitCollector;
-import vlfer.data.labels.LabelMap;
 import vlfer.data.labels.LabelMaps;
 import vlfer.data.source.CropBox;
 import vlfer.data.source.ImageFile;
@@ -28,29 +28,12 @@ public final class AffectNetCsvReader implements DatasetReader {
     public static final String IMAGES = "Manually_Annotated_Images";
     private static final Map<String, String> FILES = Map.of("train", "training.csv", "validation", "validation.csv");
 
-    @Override
-    public String format() {
-        return "affectnet-csv";
-    }
+    private static final FormatInfo INFO = new FormatInfo("affectnet-csv", List.of("train", "validation"),
+            LabelVocabulary.BASIC_8, LabelMaps.AFFECTNET, Set.of("lists", "images"), false);
 
     @Override
-    public List<String> splits() {
-        return List.of("train", "validation");
-    }
-
-    @Override
-    public LabelVocabulary defaultClasses() {
-        return LabelVocabulary.BASIC_8;
-    }
-
-    @Override
-    public LabelMap defaultLabelMap() {
-        return LabelMaps.AFFECTNET;
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of("lists", "images");
+    public FormatInfo info() {
+        return INFO;
     }
 
     public static String indexFile(String split) {

@@ -12,10 +12,10 @@ import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
 import vlfer.data.SplitCollector;
-import vlfer.data.labels.LabelMap;
 import vlfer.data.labels.LabelMaps;
 import vlfer.data.source.ImageFile;
 
@@ -29,24 +29,12 @@ public final class AffectNetNpyReader implements DatasetReader {
     private static final Map<String, String> FOLDERS = Map.of("train", "train_set", "val", "val_set");
     private static final int READ_THREADS = 16;
 
-    @Override
-    public String format() {
-        return "affectnet-npy";
-    }
+    private static final FormatInfo INFO = FormatInfo.still("affectnet-npy", List.of("train", "val"),
+            LabelVocabulary.BASIC_8, LabelMaps.AFFECTNET);
 
     @Override
-    public List<String> splits() {
-        return List.of("train", "val");
-    }
-
-    @Override
-    public LabelVocabulary defaultClasses() {
-        return LabelVocabulary.BASIC_8;
-    }
-
-    @Override
-    public LabelMap defaultLabelMap() {
-        return LabelMaps.AFFECTNET;
+    public FormatInfo info() {
+        return INFO;
     }
 
     public static String folder(String split) {

@@ -8,10 +8,10 @@ import vlfer.data.CsvLine;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
 import vlfer.data.SplitCollector;
-import vlfer.data.labels.LabelMap;
 import vlfer.data.labels.LabelMaps;
 import vlfer.data.source.FaceSource;
 import vlfer.data.source.ImageFile;
@@ -32,29 +32,12 @@ public final class FerPlusReader implements DatasetReader {
     private static final Map<String, String> USAGE = Map.of("train", "Training", "val", "PublicTest", "test", "PrivateTest");
     private static final Map<String, String> PNG_FOLDER = Map.of("train", "FER2013Train", "val", "FER2013Valid", "test", "FER2013Test");
 
-    @Override
-    public String format() {
-        return "ferplus";
-    }
+    private static final FormatInfo INFO = new FormatInfo("ferplus", List.of("train", "val", "test"),
+            LabelVocabulary.BASIC_8, LabelMaps.FERPLUS, Set.of("images", "labels-file", "pixels-file"), false);
 
     @Override
-    public List<String> splits() {
-        return List.of("train", "val", "test");
-    }
-
-    @Override
-    public LabelVocabulary defaultClasses() {
-        return LabelVocabulary.BASIC_8;
-    }
-
-    @Override
-    public LabelMap defaultLabelMap() {
-        return LabelMaps.FERPLUS;
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of("images", "labels-file", "pixels-file");
+    public FormatInfo info() {
+        return INFO;
     }
 
     /** Usage value of a split ("Training" for train). */

@@ -6,6 +6,7 @@ import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
 import vlfer.data.SplitCollector;
@@ -19,12 +20,13 @@ import vlfer.data.source.ImageFile;
  * unlabelled (its class folders are ignored).
  */
 public final class ClassFolderReader implements DatasetReader {
-    private final String format;
+    private final FormatInfo info;
     private final Map<String, String> splitFolders;
     private final LabelMap labelMap;
 
     private ClassFolderReader(String format, Map<String, String> splitFolders, LabelMap labelMap) {
-        this.format = format;
+        List<String> splits = splitFolders.keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        this.info = FormatInfo.still(format, splits, LabelVocabulary.BASIC_7, labelMap);
         this.splitFolders = splitFolders;
         this.labelMap = labelMap;
     }
@@ -38,23 +40,8 @@ public final class ClassFolderReader implements DatasetReader {
     }
 
     @Override
-    public String format() {
-        return format;
-    }
-
-    @Override
-    public List<String> splits() {
-        return splitFolders.keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList();
-    }
-
-    @Override
-    public LabelVocabulary defaultClasses() {
-        return LabelVocabulary.BASIC_7;
-    }
-
-    @Override
-    public LabelMap defaultLabelMap() {
-        return labelMap;
+    public FormatInfo info() {
+        return info;
     }
 
     public String splitFolder(String split) {

@@ -6,10 +6,10 @@ import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
 import vlfer.data.SplitCollector;
-import vlfer.data.labels.LabelMap;
 import vlfer.data.labels.LabelMaps;
 import vlfer.data.source.ImageFile;
 
@@ -21,24 +21,12 @@ public final class RafDbReader implements DatasetReader {
     public static final String LABEL_FILE = "EmoLabel/list_patition_label.txt";
     public static final String IMAGE_DIR = "Image/aligned";
 
-    @Override
-    public String format() {
-        return "rafdb";
-    }
+    private static final FormatInfo INFO = FormatInfo.still("rafdb", List.of("train", "test"),
+            LabelVocabulary.BASIC_7, LabelMaps.RAFDB);
 
     @Override
-    public List<String> splits() {
-        return List.of("train", "test");
-    }
-
-    @Override
-    public LabelVocabulary defaultClasses() {
-        return LabelVocabulary.BASIC_7;
-    }
-
-    @Override
-    public LabelMap defaultLabelMap() {
-        return LabelMaps.RAFDB;
+    public FormatInfo info() {
+        return INFO;
     }
 
     @Override

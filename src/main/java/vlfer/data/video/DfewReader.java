@@ -7,10 +7,10 @@ import vlfer.data.CsvLine;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
 import vlfer.data.SplitCollector;
-import vlfer.data.labels.LabelMap;
 import vlfer.data.labels.LabelMaps;
 
 /**
@@ -22,34 +22,12 @@ public final class DfewReader implements DatasetReader {
     public static final String FRAMES = "Clip/clip_224x224";
     public static final int FOLDS = 5;
 
-    @Override
-    public String format() {
-        return "dfew";
-    }
+    private static final FormatInfo INFO = new FormatInfo("dfew", List.of("train", "test"),
+            LabelVocabulary.BASIC_7, LabelMaps.DFEW, Set.of("frames"), true);
 
     @Override
-    public List<String> splits() {
-        return List.of("train", "test");
-    }
-
-    @Override
-    public LabelVocabulary defaultClasses() {
-        return LabelVocabulary.BASIC_7;
-    }
-
-    @Override
-    public LabelMap defaultLabelMap() {
-        return LabelMaps.DFEW;
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of("frames");
-    }
-
-    @Override
-    public boolean video() {
-        return true;
+    public FormatInfo info() {
+        return INFO;
     }
 
     public static String indexFile(String split, int fold) {

@@ -6,10 +6,10 @@ import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
 import vlfer.data.SplitCollector;
-import vlfer.data.labels.LabelMap;
 import vlfer.data.labels.LabelMaps;
 
 /**
@@ -19,34 +19,12 @@ import vlfer.data.labels.LabelMaps;
 public final class Ferv39kReader implements DatasetReader {
     public static final String FRAMES = "2_ClipsforFaceCrop";
 
-    @Override
-    public String format() {
-        return "ferv39k";
-    }
+    private static final FormatInfo INFO = new FormatInfo("ferv39k", List.of("train", "test"),
+            LabelVocabulary.BASIC_7, LabelMaps.FERV39K, Set.of("frames"), true);
 
     @Override
-    public List<String> splits() {
-        return List.of("train", "test");
-    }
-
-    @Override
-    public LabelVocabulary defaultClasses() {
-        return LabelVocabulary.BASIC_7;
-    }
-
-    @Override
-    public LabelMap defaultLabelMap() {
-        return LabelMaps.FERV39K;
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of("frames");
-    }
-
-    @Override
-    public boolean video() {
-        return true;
+    public FormatInfo info() {
+        return INFO;
     }
 
     public static String indexFile(String split) {

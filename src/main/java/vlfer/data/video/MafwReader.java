@@ -8,10 +8,10 @@ import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
 import vlfer.data.SplitCollector;
-import vlfer.data.labels.LabelMap;
 import vlfer.data.labels.LabelMaps;
 
 /**
@@ -24,34 +24,12 @@ public final class MafwReader implements DatasetReader {
     public static final String FRAMES = "data/frames";
     public static final int FOLDS = 5;
 
-    @Override
-    public String format() {
-        return "mafw";
-    }
+    private static final FormatInfo INFO = new FormatInfo("mafw", List.of("train", "test"),
+            LabelVocabulary.MAFW_11, LabelMaps.MAFW, Set.of("frames", "annotations"), true);
 
     @Override
-    public List<String> splits() {
-        return List.of("train", "test");
-    }
-
-    @Override
-    public LabelVocabulary defaultClasses() {
-        return LabelVocabulary.MAFW_11;
-    }
-
-    @Override
-    public LabelMap defaultLabelMap() {
-        return LabelMaps.MAFW;
-    }
-
-    @Override
-    public Set<String> optionNames() {
-        return Set.of("frames", "annotations");
-    }
-
-    @Override
-    public boolean video() {
-        return true;
+    public FormatInfo info() {
+        return INFO;
     }
 
     public static String indexFile(String variant, int fold, String split) {
