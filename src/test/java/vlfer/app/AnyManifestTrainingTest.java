@@ -21,7 +21,7 @@ import vlfer.train.CheckpointStore;
 
 /**
  * {@code vlfer train} on datasets other than RAF-DB: FERPlus read from fer2013.csv's pixel strings
- * (grey 48x48, 8 classes), and DFEW clips (fold 1, frames sampled per segment, features pooled over
+ * (grey 48x48, 8 classes), AffectNet faces cropped from their boxes, and DFEW clips (fold 1, frames sampled per segment, features pooled over
  * time), each trained and evaluated end to end on local Spark.
  */
 class AnyManifestTrainingTest {
@@ -60,6 +60,18 @@ class AnyManifestTrainingTest {
         assertEquals(3 * 8, test.metrics().samples());
         assertEquals(0, test.rejected());
         assertEquals(2, run.epochsTrained());
+        assertTrue(Double.isFinite(run.finalLoss()));
+    }
+
+    @Test
+    void trainsAndEvaluatesAffectNetFacesCroppedFromTheirBoxes() {
+        LoadedSettings loaded = settings("affectnet-csv", "vlfer.data.datasets.synthetic.eval-splits=[validation]",
+                "vlfer.data.datasets.synthetic.classes=basic-7");
+        TestData.synthesize(loaded.settings());
+        RunSummary run = TrainJob.run(loaded, false);
+        SplitResult validation = run.result("synthetic", "validation");
+        assertEquals(3 * 7, validation.metrics().samples());
+        assertEquals(0, validation.rejected());
         assertTrue(Double.isFinite(run.finalLoss()));
     }
 
