@@ -18,6 +18,10 @@ final class TextEmbeddings {
     }
 
     static ClassEmbeddingTable encode(TextSettings text, TrainingMethod method, LabelVocabulary vocabulary) {
+        if (!method.usesText()) {
+            LOG.info("method {} uses no text: no prompts are encoded", method.name());
+            return ClassEmbeddingTable.none(vocabulary);
+        }
         long start = System.nanoTime();
         try (TextEncoder encoder = TextEncoders.open(TextEncoderRegistry.get(text.encoder()))) {
             ClassEmbeddingTable table = ClassEmbeddingTable.encode(encoder, vocabulary, method.prompts(vocabulary));

@@ -49,6 +49,7 @@ public final class TrainJob {
     public static RunSummary run(LoadedSettings loaded, boolean resume) {
         long start = System.nanoTime();
         VlferSettings s = loaded.settings();
+        TrainingMethod method = TrainingMethods.forName(s.method().name());
         SparkSession spark = SparkSessions.getOrCreate(s.spark());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DataFiles files = new DataFiles(sc.hadoopConfiguration());
@@ -72,7 +73,6 @@ public final class TrainJob {
         LabelVocabulary classes = train.vocabulary();
         int frames = train.video() ? trainSet.segments() : 1;
 
-        TrainingMethod method = TrainingMethods.forName(s.method().name());
         CheckpointStore checkpoints = new CheckpointStore(sc.hadoopConfiguration(), run.path());
         Optional<String> latest = resume ? checkpoints.latest() : Optional.empty();
         if (resume && latest.isEmpty()) {

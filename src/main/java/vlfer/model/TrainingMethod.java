@@ -13,7 +13,12 @@ import vlfer.text.ClassEmbeddingTable;
 public interface TrainingMethod {
     String name();
 
-    /** One prompt per class of {@code vocabulary}, in its order. */
+    /** False for methods that never look at text (the {@code ce} baseline): no text encoder is loaded. */
+    default boolean usesText() {
+        return true;
+    }
+
+    /** One prompt per class of {@code vocabulary}, in its order (empty when {@link #usesText()} is false). */
     List<String> prompts(LabelVocabulary vocabulary);
 
     /**

@@ -40,6 +40,12 @@ public final class ClassEmbeddingTable implements Serializable {
         this.hash = computeHash();
     }
 
+    /** The table of a method that uses no text: the classes only (no prompts, zero-width rows, encoder "none"). */
+    public static ClassEmbeddingTable none(LabelVocabulary vocabulary) {
+        List<String> empty = java.util.Collections.nCopies(vocabulary.size(), "");
+        return new ClassEmbeddingTable(vocabulary, empty, new float[vocabulary.size()][0], "none");
+    }
+
     /** Encodes {@code prompts} (one per class of {@code vocabulary}). */
     public static ClassEmbeddingTable encode(TextEncoder encoder, LabelVocabulary vocabulary, List<String> prompts) {
         return new ClassEmbeddingTable(vocabulary, prompts, encoder.encode(prompts), encoder.name());
