@@ -92,7 +92,7 @@ public final class TrainJob {
             ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, classes);
             NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
             graph = factory.create(method, table, frames);
-            card = new ModelCard(s.runId(), method.name(), s.model().encoder(), table.encoderName(), table.hash(),
+            card = new ModelCard(s.runId(), method.label(s.method()), s.model().encoder(), table.encoderName(), table.hash(),
                     loaded.configHash(), classes.names(), factory.inputSpec(), frames, method.outputsLogits(), -1,
                     s.seed(), loaded.maskedDump());
             firstEpoch = 0;
@@ -105,7 +105,8 @@ public final class TrainJob {
         JavaRDD<FaceSample> samples = sc.parallelize(train.samples(), sc.defaultParallelism());
         List<EpochReport> reports = new ArrayList<>();
         ModelCard template = card;
-        new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export").fit(graph, samples, train.samples().size(),
+        new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export",
+                (layer, epoch, lr) -> method.learningRate(layer, epoch, lr, s.method())).fit(graph, samples, train.samples().size(),
                 decoder, preprocessor, classes.size(), firstEpoch, report -> {
                     if (reports.isEmpty() && !report.skipped().isEmpty()) {
                         recordUndecodable(run, train, report.skipped(), s.data().maxRejectFraction());
@@ -123,7 +124,7 @@ public final class TrainJob {
         double images = reports.stream().mapToDouble(EpochReport::images).sum();
         double secs = reports.stream().mapToDouble(EpochReport::seconds).sum();
         double finalLoss = reports.isEmpty() ? Double.NaN : reports.get(reports.size() - 1).score();
-        return new RunSummary(s.runId(), method.name(), s.model().encoder(), run.path(), modelPath, paths.metrics(),
+        return new RunSummary(s.runId(), method.label(s.method()), s.model().encoder(), run.path(), modelPath, paths.metrics(),
                 paths.predictions(), reports.size(), secs > 0 ? images / secs : 0, finalLoss,
                 (System.nanoTime() - start) / 1e9, results);
     }

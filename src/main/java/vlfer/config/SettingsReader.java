@@ -179,7 +179,14 @@ final class SettingsReader {
                 k.doubleIn("lt", 0, 1e3),
                 k.doubleIn("lc", 0, 1e3),
                 k.enumValue("lc-form", LcForm.class));
-        return new MethodSettings(name, ke2nt);
+        CheckedConfig c = m.at("cliper");
+        CliperSettings cliper = new CliperSettings(
+                c.intAtLeast("descriptors", 1),
+                c.doubleIn("temperature", 1e-4, 10),
+                c.doubleIn("init-noise", 0, 10),
+                c.intAtLeast("descriptor-epochs", 0),
+                c.doubleIn("descriptor-learning-rate", 0, 10));
+        return new MethodSettings(name, ke2nt, cliper);
     }
 
     private static TrainSettings train(CheckedConfig t) {

@@ -32,7 +32,7 @@ final class Ke2ntMethod implements TrainingMethod {
 
     @Override
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
-                          ClassEmbeddingTable table, MethodSettings settings) {
+                          ClassEmbeddingTable table, MethodSettings settings, long seed) {
         Ke2ntSettings k = settings.ke2nt();
         g.addLayer(PROJECTION, new DenseLayer.Builder().nIn(featureWidth).nOut(table.dimension())
                 .activation(Activation.IDENTITY).build(), features);

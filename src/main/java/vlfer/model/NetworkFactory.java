@@ -75,7 +75,7 @@ public final class NetworkFactory {
         } else {
             features = encoder.addTo(g, INPUT);
         }
-        String output = trainingMethod.addHead(g, features, m.featureWidth(), table, method);
+        String output = trainingMethod.addHead(g, features, m.featureWidth(), table, method, seed);
         g.setOutputs(output);
         g.setInputTypes(InputType.convolutional(m.inputHeight(), m.inputWidth(), (long) m.channels() * frames));
         return g.build();

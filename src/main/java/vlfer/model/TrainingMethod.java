@@ -26,7 +26,20 @@ public interface TrainingMethod {
      * name of the output layer.
      */
     String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
-                   ClassEmbeddingTable table, MethodSettings settings);
+                   ClassEmbeddingTable table, MethodSettings settings, long seed);
+
+    /** The name its model cards and metrics rows carry: the method and, where it has one, its variant. */
+    default String label(MethodSettings settings) {
+        return name();
+    }
+
+    /**
+     * The learning rate of layer {@code layer} in epoch {@code epoch} (0-based), given the schedule's
+     * rate; methods trained in stages return 0 for what a stage freezes.
+     */
+    default double learningRate(String layer, int epoch, double scheduled, MethodSettings settings) {
+        return scheduled;
+    }
 
     /** True when the network outputs logits (scores = softmax), false when it outputs probabilities. */
     boolean outputsLogits();

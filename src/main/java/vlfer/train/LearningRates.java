@@ -2,12 +2,16 @@ package vlfer.train;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -15,36 +19,114 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * network and its configuration. Needed because DL4J's own setLearningRate skips SameDiff layers,
  * and because Spark workers rebuild the network from a clone of the configuration that drops the
  * epoch counter (so an epoch-keyed schedule would never advance there).
+ * <p>
+ * DL4J updates parameters in blocks that share one rate, grouped when the updater was built; when
+ * layers of one block now need different rates the updater is rebuilt (its momentum kept), and a
+ * layer at rate 0 has its momentum cleared so that it really stays where it is.
  */
 public final class LearningRates {
     private LearningRates() {
     }
 
     public static void set(ComputationGraph graph, double lr) {
-        Map<IUpdater, Boolean> done = new IdentityHashMap<>();
-        for (GraphVertex v : graph.getConfiguration().getVertices().values()) {
-            if (v instanceof LayerVertex lv) {
-                apply(lv.getLayerConf().getLayer(), lr, done);
+        set(graph, layer -> lr);
+    }
+
+    /**
+     * A rate per layer name (0 freezes a layer for the epoch). Layers that share one updater
+     * object cannot take different rates: that is an error, not a silent compromise.
+     */
+    public static void set(ComputationGraph graph, ToDoubleFunction<String> lrByLayer) {
+        Map<IUpdater, Double> done = new IdentityHashMap<>();
+        for (Map.Entry<String, GraphVertex> v : graph.getConfiguration().getVertices().entrySet()) {
+            if (v.getValue() instanceof LayerVertex lv) {
+                apply(lv.getLayerConf().getLayer(), v.getKey(), lrByLayer.applyAsDouble(v.getKey()), done);
             }
         }
+        done.clear();
         for (Layer layer : graph.getLayers()) {
-            apply(layer.conf().getLayer(), lr, done);
+            String name = layer.conf().getLayer().getLayerName();
+            apply(layer.conf().getLayer(), name, lrByLayer.applyAsDouble(name), done);
+        }
+        alignUpdater(graph, lrByLayer);
+    }
+
+    private static void alignUpdater(ComputationGraph graph, ToDoubleFunction<String> lrByLayer) {
+        ComputationGraphUpdater updater = graph.getUpdater(false);
+        if (updater == null) {
+            return; // built later from the configuration, which now carries the rates
+        }
+        if (!blocksHaveOneRate(updater, lrByLayer)) {
+            requireOneStatePerParameter(updater);
+            INDArray state = updater.getStateViewArray() == null ? null : updater.getStateViewArray().dup();
+            graph.setUpdater(null);
+            updater = graph.getUpdater(true);
+            requireOneStatePerParameter(updater);
+            if (state != null) {
+                updater.setStateViewArray(state);
+            }
+            if (!blocksHaveOneRate(updater, lrByLayer)) {
+                throw new IllegalStateException("DL4J grouped layers with different learning rates into one update block");
+            }
+        }
+        for (UpdaterBlock b : updater.getUpdaterBlocks()) {
+            if (rateOf(b, lrByLayer) == 0 && b.getUpdaterView() != null) {
+                b.getUpdaterView().assign(0);
+            }
         }
     }
 
-    private static void apply(org.deeplearning4j.nn.conf.layers.Layer conf, double lr, Map<IUpdater, Boolean> done) {
+    /**
+     * With one state value per parameter (SGD momentum) or none (batch-norm statistics), the state
+     * array lists parameters in order however the blocks are cut, so it survives a rebuild.
+     */
+    private static void requireOneStatePerParameter(ComputationGraphUpdater updater) {
+        for (UpdaterBlock b : updater.getUpdaterBlocks()) {
+            long state = b.getUpdaterView() == null ? 0 : b.getUpdaterView().length();
+            long params = b.getParamOffsetEnd() - b.getParamOffsetStart();
+            if (state != 0 && state != params) {
+                throw new IllegalStateException("different learning rates per layer need an updater with one state value per "
+                        + "parameter (SGD with momentum); block of " + b.getLayersAndVariablesInBlock().get(0).getLayer()
+                        .getConfig().getLayerName() + " keeps " + state + " for " + params + " parameters");
+            }
+        }
+    }
+
+    private static boolean blocksHaveOneRate(ComputationGraphUpdater updater, ToDoubleFunction<String> lrByLayer) {
+        for (UpdaterBlock b : updater.getUpdaterBlocks()) {
+            double first = rateOf(b, lrByLayer);
+            for (UpdaterBlock.ParamState p : b.getLayersAndVariablesInBlock()) {
+                if (lrByLayer.applyAsDouble(p.getLayer().getConfig().getLayerName()) != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static double rateOf(UpdaterBlock b, ToDoubleFunction<String> lrByLayer) {
+        return lrByLayer.applyAsDouble(b.getLayersAndVariablesInBlock().get(0).getLayer().getConfig().getLayerName());
+    }
+
+    private static void apply(org.deeplearning4j.nn.conf.layers.Layer conf, String name, double lr, Map<IUpdater, Double> done) {
         if (conf instanceof BaseLayer b) {
-            setOn(b.getIUpdater(), lr, done);
-            setOn(b.getBiasUpdater(), lr, done);
+            setOn(b.getIUpdater(), name, lr, done);
+            setOn(b.getBiasUpdater(), name, lr, done);
         } else if (conf instanceof AbstractSameDiffLayer s) {
-            setOn(s.getUpdater(), lr, done);
-            setOn(s.getBiasUpdater(), lr, done);
+            setOn(s.getUpdater(), name, lr, done);
+            setOn(s.getBiasUpdater(), name, lr, done);
         }
     }
 
-    private static void setOn(IUpdater u, double lr, Map<IUpdater, Boolean> done) {
-        if (u != null && done.put(u, Boolean.TRUE) == null && u.hasLearningRate()) {
-            u.setLrAndSchedule(lr, null);
+    private static void setOn(IUpdater u, String layer, double lr, Map<IUpdater, Double> done) {
+        if (u == null || !u.hasLearningRate()) {
+            return;
         }
+        Double before = done.put(u, lr);
+        if (before != null && before != lr) {
+            throw new IllegalStateException("layer " + layer + " shares its updater with another layer, which needs learning rate "
+                    + before + " where this one needs " + lr);
+        }
+        u.setLrAndSchedule(lr, null);
     }
 }

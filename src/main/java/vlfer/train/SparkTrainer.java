@@ -34,12 +34,18 @@ public final class SparkTrainer {
     private final TrainSettings settings;
     private final long seed;
     private final String exportDir;
+    private final LayerRates layerRates;
 
     public SparkTrainer(JavaSparkContext sc, TrainSettings settings, long seed, String exportDir) {
+        this(sc, settings, seed, exportDir, LayerRates.UNIFORM);
+    }
+
+    public SparkTrainer(JavaSparkContext sc, TrainSettings settings, long seed, String exportDir, LayerRates layerRates) {
         this.sc = sc;
         this.settings = settings;
         this.seed = seed;
         this.exportDir = exportDir;
+        this.layerRates = layerRates;
     }
 
     /**
@@ -62,8 +68,8 @@ public final class SparkTrainer {
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
                 graph.getConfiguration().setEpochCount(epoch);
                 double lr = schedule.at(epoch);
-                LearningRates.set(graph, lr);
                 int e = epoch;
+                LearningRates.set(graph, layer -> layerRates.rate(layer, e, lr));
                 RoundListener progress = (round, rounds, score) -> {
                     double secs = (System.nanoTime() - epochStart) / 1e9;
                     double done = (double) round / rounds;

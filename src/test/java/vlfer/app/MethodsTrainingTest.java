@@ -23,7 +23,7 @@ import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 import vlfer.train.CheckpointStore;
 
-/** Each method other than ke2nt through the same trainer, evaluator and tables, on easy synthetic faces. */
+/** Each method other than ke2nt (TrainJobTest) through the same trainer, evaluator and tables, on easy synthetic faces. */
 class MethodsTrainingTest {
     private static SparkSession spark;
 
@@ -76,6 +76,27 @@ class MethodsTrainingTest {
             assertEquals("ce", rs.getString(1));
             assertEquals("none", rs.getString(2));
             assertEquals(test.metrics().war(), rs.getDouble(3), 1e-12);
+        }
+    }
+
+    @Test
+    void cliperLearnsAgainstItsDescriptorsAndItsRowsNameTheVariant() throws Exception {
+        // stage 2 only: the encoder trains from scratch here (stage 1 needs a pretrained one, see reference.conf)
+        LoadedSettings loaded = settings("cliper-run", "vlfer.method.name=cliper", "vlfer.method.cliper.descriptor-epochs=0");
+        TestData.synthesize(loaded.settings());
+        RunSummary run = TrainJob.run(loaded, false);
+        SplitResult test = run.result("synthetic", "test");
+        assertTrue(test.metrics().war() > 0.4, "7 classes, chance 0.14: WAR " + test.metrics().war());
+        ModelCard card = CheckpointStore.load(new Configuration(), run.modelPath()).card();
+        assertEquals("cliper-emb-k5", card.method());
+        assertEquals("all-minilm-l6-v2", card.textEncoder());
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = duck.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT method FROM read_parquet('"
+                     + work.resolve("out/tables/metrics") + "/**/*.parquet', hive_partitioning = true) "
+                     + "WHERE run_id = 'cliper-run'")) {
+            assertTrue(rs.next());
+            assertEquals("cliper-emb-k5", rs.getString(1));
         }
     }
 }
