@@ -88,6 +88,7 @@ public final class NetworkFactory {
     public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames) {
         ComputationGraph graph = new ComputationGraph(configuration(trainingMethod, table, frames));
         graph.init();
+        encoder.loadPretrained(graph);
         return graph;
     }
 }

@@ -1,6 +1,7 @@
 package vlfer.model.encoder;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /** A visual encoder: adds its layers to a graph and says where its feature vector comes out. */
 public interface EncoderArchitecture {
@@ -11,4 +12,8 @@ public interface EncoderArchitecture {
      * NCHW) and returns the name of the vertex that outputs a [batch, featureWidth] vector.
      */
     String addTo(ComputationGraphConfiguration.GraphBuilder graph, String input);
+
+    /** Sets pretrained weights in a freshly initialised graph; encoders trained from scratch keep their initialisation. */
+    default void loadPretrained(ComputationGraph graph) {
+    }
 }

@@ -11,7 +11,8 @@ public final class EncoderRegistry {
 
     private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.of(
             "small-cnn", new Entry(SmallCnnEncoder.DEFAULT_INPUT, SmallCnnEncoder::new),
-            "resnet18", new Entry(ResNet18Encoder.DEFAULT_INPUT, ResNet18Encoder::new)));
+            "resnet18", new Entry(ResNet18Encoder.DEFAULT_INPUT, ResNet18Encoder::new),
+            "face-api", new Entry(FaceApiEncoder.INPUT, FaceApiEncoder::new)));
 
     private EncoderRegistry() {
     }
