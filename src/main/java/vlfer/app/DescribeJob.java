@@ -124,7 +124,7 @@ public final class DescribeJob {
             failed.add(s);
             rows.add(new RejectedRow(s.dataset(), s.location(), 0, f.reason(), f.detail()));
         }
-        return data.withUndecodable(failed, rows);
+        return data.withRejected(failed, rows);
     }
 
 }

@@ -2,6 +2,7 @@ package vlfer.app;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vlfer.config.MethodSettings;
 import vlfer.config.TextSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.interop.djl.TextEncoders;
@@ -17,14 +18,16 @@ final class TextEmbeddings {
     private TextEmbeddings() {
     }
 
-    static ClassEmbeddingTable encode(TextSettings text, TrainingMethod method, LabelVocabulary vocabulary) {
+    static ClassEmbeddingTable encode(TextSettings text, TrainingMethod method, MethodSettings settings,
+                                      LabelVocabulary vocabulary) {
         if (!method.usesText()) {
             LOG.info("method {} uses no text: no prompts are encoded", method.name());
             return ClassEmbeddingTable.none(vocabulary);
         }
         long start = System.nanoTime();
         try (TextEncoder encoder = TextEncoders.open(TextEncoderRegistry.get(text.encoder()))) {
-            ClassEmbeddingTable table = ClassEmbeddingTable.encode(encoder, vocabulary, method.prompts(vocabulary));
+            ClassEmbeddingTable table = ClassEmbeddingTable.encodeEnsemble(encoder, vocabulary,
+                    method.promptsPerClass(vocabulary, settings));
             LOG.info("text embeddings: {} prompts x {} dims by {} in {} ms, sha256 {}", table.rows(), table.dimension(),
                     table.encoderName(), (System.nanoTime() - start) / 1_000_000, table.hash().substring(0, 16));
             return table;

@@ -23,6 +23,7 @@ import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.RejectBudget;
 import vlfer.data.RejectedRow;
+import vlfer.data.TrainingLabels;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
 import vlfer.model.ModelCard;
@@ -61,15 +62,22 @@ public final class TrainJob {
 
         DatasetSettings trainSet = s.data().trainDataset();
         DatasetReader reader = DatasetReaders.forFormat(trainSet.format());
-        DatasetSplit train = reader.read(trainSet, trainSet.trainSplit(), files);
-        String rejectsFile = run.writeRejects(train.dataset(), train.split(), train.rejects());
-        RejectBudget.check(train.dataset(), train.split(), train.rejectsByReason(), train.samples().size(),
+        DatasetSplit read = reader.read(trainSet, trainSet.trainSplit(), files);
+        String rejectsFile = run.writeRejects(read.dataset(), read.split(), read.rejects());
+        RejectBudget.check(read.dataset(), read.split(), read.rejectsByReason(), read.samples().size(),
                 s.data().maxRejectFraction(), rejectsFile);
-        LOG.info("dataset {}/{}", train.dataset(), train.summary());
-        if (!train.labelled()) {
-            throw new IllegalArgumentException("dataset '" + train.dataset() + "' (format " + trainSet.format()
+        LOG.info("dataset {}/{}", read.dataset(), read.summary());
+        if (!method.trainsOnFaceTargets() && !read.labelled()) {
+            throw new IllegalArgumentException("dataset '" + read.dataset() + "' (format " + trainSet.format()
                     + ") is unlabelled; method " + s.method().name() + " trains on labelled faces (vlfer.data.train)");
         }
+        Map<String, float[]> targets = method.trainsOnFaceTargets() ? FaceTargets.forSamples(FaceTargets.load(
+                s.method().expclip().targets(), files.root(trainSet), files, s.text()), read.samples()) : Map.of();
+        DatasetSplit train = method.trainsOnFaceTargets()
+                ? withTargetsOnly(read, targets.keySet(), run, s.data().maxRejectFraction()) : read;
+        TrainingLabels labels = method.trainsOnFaceTargets()
+                ? TrainingLabels.vectors(targets, targets.values().iterator().next().length)
+                : TrainingLabels.oneHot(read.vocabulary().size());
         LabelVocabulary classes = train.vocabulary();
         int frames = train.video() ? trainSet.segments() : 1;
 
@@ -89,7 +97,7 @@ public final class TrainJob {
             firstEpoch = card.epoch() + 1;
             LOG.info("resuming run {} from {} (epoch {} done)", s.runId(), latest.get(), firstEpoch);
         } else {
-            ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, classes);
+            ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, s.method(), classes);
             NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
             graph = factory.create(method, table, frames);
             card = new ModelCard(s.runId(), method.label(s.method()), s.model().encoder(), table.encoderName(), table.hash(),
@@ -107,7 +115,7 @@ public final class TrainJob {
         ModelCard template = card;
         new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export",
                 (layer, epoch, lr) -> method.learningRate(layer, epoch, lr, s.method())).fit(graph, samples, train.samples().size(),
-                decoder, preprocessor, classes.size(), firstEpoch, report -> {
+                decoder, preprocessor, labels, firstEpoch, report -> {
                     if (reports.isEmpty() && !report.skipped().isEmpty()) {
                         recordUndecodable(run, train, report.skipped(), s.data().maxRejectFraction());
                     }
@@ -127,6 +135,27 @@ public final class TrainJob {
         return new RunSummary(s.runId(), method.label(s.method()), s.model().encoder(), run.path(), modelPath, paths.metrics(),
                 paths.predictions(), reports.size(), secs > 0 ? images / secs : 0, finalLoss,
                 (System.nanoTime() - start) / 1e9, results);
+    }
+
+    /** Faces without a target vector (expclip) join the rejects as {@code missing-target}. */
+    private static DatasetSplit withTargetsOnly(DatasetSplit train, java.util.Set<String> withTarget, RunFolder run,
+                                                double maxFraction) {
+        List<FaceSample> missing = train.samples().stream().filter(x -> !withTarget.contains(x.id())).toList();
+        if (withTarget.isEmpty()) {
+            throw new IllegalArgumentException("dataset '" + train.dataset() + "': no training face has an expclip target "
+                    + "(vlfer.method.expclip.targets); sample ids look like " + train.samples().stream().limit(3)
+                    .map(FaceSample::id).toList());
+        }
+        if (missing.isEmpty()) {
+            return train;
+        }
+        List<RejectedRow> rows = missing.stream().map(x -> new RejectedRow(x.dataset(), x.location(), 0, "missing-target",
+                "no expclip target for sample " + x.id())).toList();
+        DatasetSplit kept = train.withRejected(missing, rows);
+        String file = run.writeRejects(kept.dataset(), kept.split(), kept.rejects());
+        LOG.warn("dataset {}/{}: {} faces have no expclip target; listed in {}", kept.dataset(), kept.split(), missing.size(), file);
+        RejectBudget.check(kept.dataset(), kept.split(), kept.rejectsByReason(), kept.samples().size(), maxFraction, file);
+        return kept;
     }
 
     /**

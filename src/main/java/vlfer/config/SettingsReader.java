@@ -186,7 +186,14 @@ final class SettingsReader {
                 c.doubleIn("init-noise", 0, 10),
                 c.intAtLeast("descriptor-epochs", 0),
                 c.doubleIn("descriptor-learning-rate", 0, 10));
-        return new MethodSettings(name, ke2nt, cliper);
+        CheckedConfig x = m.at("expclip");
+        String family = x.nonEmptyString("prompts");
+        if (!java.util.List.of("class-name", "expression-of", "photo-of-face", "ensemble-5", "ensemble-10").contains(family)) {
+            throw x.invalid("prompts", "one of class-name, expression-of, photo-of-face, ensemble-5, ensemble-10", family);
+        }
+        ExpclipSettings expclip = new ExpclipSettings(family, x.doubleIn("logit-scale", 1e-3, 1e4), x.string("targets"),
+                x.bool("train-encoder"));
+        return new MethodSettings(name, ke2nt, cliper, expclip);
     }
 
     private static TrainSettings train(CheckedConfig t) {

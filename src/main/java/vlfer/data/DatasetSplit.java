@@ -22,8 +22,8 @@ public record DatasetSplit(String dataset, String split, LabelVocabulary vocabul
         excludedByReason = Map.copyOf(excludedByReason);
     }
 
-    /** This split without {@code failed} samples, which join the rejects as {@code rows} (images that did not decode). */
-    public DatasetSplit withUndecodable(java.util.Collection<FaceSample> failed, List<RejectedRow> rows) {
+    /** This split without {@code failed} samples, which join the rejects as {@code rows} (images that did not decode, ...). */
+    public DatasetSplit withRejected(java.util.Collection<FaceSample> failed, List<RejectedRow> rows) {
         java.util.Set<FaceSample> drop = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         drop.addAll(failed);
         List<FaceSample> kept = samples.stream().filter(x -> !drop.contains(x)).toList();

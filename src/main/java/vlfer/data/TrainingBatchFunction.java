@@ -9,9 +9,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.util.CollectionAccumulator;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vlfer.data.image.DecodedBatch;
@@ -29,17 +27,17 @@ public final class TrainingBatchFunction implements Function2<Integer, Iterator<
 
     private final FaceImageDecoder decoder;
     private final FacePreprocessor preprocessor;
-    private final int numClasses;
+    private final TrainingLabels labels;
     private final int batchSize;
     private final long seed;
     private final int epoch;
     private final CollectionAccumulator<RejectedRow> skipped;
 
-    public TrainingBatchFunction(FaceImageDecoder decoder, FacePreprocessor preprocessor, int numClasses, int batchSize,
+    public TrainingBatchFunction(FaceImageDecoder decoder, FacePreprocessor preprocessor, TrainingLabels labels, int batchSize,
                                  long seed, int epoch, CollectionAccumulator<RejectedRow> skipped) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
-        this.numClasses = numClasses;
+        this.labels = labels;
         this.batchSize = batchSize;
         this.seed = seed;
         this.epoch = epoch;
@@ -68,7 +66,7 @@ public final class TrainingBatchFunction implements Function2<Integer, Iterator<
                         skipped.add(new RejectedRow(f.sample().dataset(), f.sample().location(), 0, f.reason(), f.detail()));
                     }
                     if (batch.features() != null) {
-                        pending = new org.nd4j.linalg.dataset.MultiDataSet(batch.features(), oneHot(batch.samples()));
+                        pending = new org.nd4j.linalg.dataset.MultiDataSet(batch.features(), labels.of(batch.samples()));
                     }
                 }
                 return pending != null;
@@ -84,13 +82,5 @@ public final class TrainingBatchFunction implements Function2<Integer, Iterator<
                 return out;
             }
         };
-    }
-
-    private INDArray oneHot(List<FaceSample> batch) {
-        INDArray labels = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, batch.size(), numClasses);
-        for (int i = 0; i < batch.size(); i++) {
-            labels.putScalar(i, batch.get(i).label(), 1f);
-        }
-        return labels;
     }
 }

@@ -35,7 +35,7 @@ final class CeMethod implements TrainingMethod {
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
                           ClassEmbeddingTable table, MethodSettings settings, long seed) {
         g.addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(featureWidth)
-                .nOut(table.rows()).activation(Activation.SOFTMAX).build(), features);
+                .nOut(table.vocabulary().size()).activation(Activation.SOFTMAX).build(), features);
         return OUTPUT;
     }
 

@@ -13,6 +13,11 @@ import vlfer.text.ClassEmbeddingTable;
 public interface TrainingMethod {
     String name();
 
+    /** True for methods trained on a target vector per face instead of class labels (expclip). */
+    default boolean trainsOnFaceTargets() {
+        return false;
+    }
+
     /** False for methods that never look at text (the {@code ce} baseline): no text encoder is loaded. */
     default boolean usesText() {
         return true;
@@ -20,6 +25,11 @@ public interface TrainingMethod {
 
     /** One prompt per class of {@code vocabulary}, in its order (empty when {@link #usesText()} is false). */
     List<String> prompts(LabelVocabulary vocabulary);
+
+    /** The prompts of each class, for methods that average over several (default: {@link #prompts}, one each). */
+    default List<List<String>> promptsPerClass(LabelVocabulary vocabulary, MethodSettings settings) {
+        return prompts(vocabulary).stream().map(List::of).toList();
+    }
 
     /**
      * Adds the head after vertex {@code features} (a [batch, featureWidth] vector) and returns the

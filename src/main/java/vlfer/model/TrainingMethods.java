@@ -9,7 +9,7 @@ public final class TrainingMethods {
     private static final Map<String, TrainingMethod> METHODS = new TreeMap<>();
 
     static {
-        for (TrainingMethod m : List.<TrainingMethod>of(new Ke2ntMethod(), new CeMethod(), new CliperMethod())) {
+        for (TrainingMethod m : List.<TrainingMethod>of(new Ke2ntMethod(), new CeMethod(), new CliperMethod(), new ExpclipMethod())) {
             METHODS.put(m.name(), m);
         }
     }

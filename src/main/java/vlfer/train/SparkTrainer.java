@@ -18,6 +18,7 @@ import vlfer.data.FaceSample;
 import vlfer.data.RejectedRow;
 import vlfer.data.Seeds;
 import vlfer.data.TrainingBatchFunction;
+import vlfer.data.TrainingLabels;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
 
@@ -53,7 +54,7 @@ public final class SparkTrainer {
      * after each (to checkpoint), with the epoch's report.
      */
     public void fit(ComputationGraph graph, JavaRDD<FaceSample> samples, long sampleCount, FaceImageDecoder decoder,
-                    FacePreprocessor preprocessor, int numClasses, int firstEpoch, Consumer<EpochReport> afterEpoch) {
+                    FacePreprocessor preprocessor, TrainingLabels labels, int firstEpoch, Consumer<EpochReport> afterEpoch) {
         int workers = settings.workers() > 0 ? settings.workers() : sc.defaultParallelism();
         JavaRDD<FaceSample> partitioned = samples.repartition(workers).persist(StorageLevel.MEMORY_ONLY());
         LearningRateSchedule schedule = new LearningRateSchedule(settings);
@@ -63,7 +64,7 @@ public final class SparkTrainer {
                 long epochStart = System.nanoTime();
                 CollectionAccumulator<RejectedRow> skipped = sc.sc().collectionAccumulator("unreadable images, epoch " + (epoch + 1));
                 JavaRDD<MultiDataSet> batches = partitioned
-                        .mapPartitionsWithIndex(new TrainingBatchFunction(decoder, preprocessor, numClasses,
+                        .mapPartitionsWithIndex(new TrainingBatchFunction(decoder, preprocessor, labels,
                                 settings.batchSizePerWorker(), seed, epoch, skipped), false)
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
                 graph.getConfiguration().setEpochCount(epoch);

@@ -23,6 +23,7 @@ import vlfer.data.DatasetSplit;
 import vlfer.data.FaceSample;
 import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.TrainingBatchFunction;
+import vlfer.data.TrainingLabels;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
 import vlfer.data.rafdb.RafDbReader;
@@ -79,12 +80,12 @@ class SparkEqualsLocalTrainingTest {
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
         FacePreprocessor pre = new FacePreprocessor(factory.inputSpec(), AugmentSettings.NONE);
         new SparkTrainer(sc, s.train(), s.seed(), work.resolve("export").toString()).fit(onSpark,
-                sc.parallelize(split.samples(), 1), n, decoder, pre, 7, 0, report -> { });
+                sc.parallelize(split.samples(), 1), n, decoder, pre, TrainingLabels.oneHot(7), 0, report -> { });
 
         LearningRateSchedule schedule = new LearningRateSchedule(s.train());
         for (int epoch = 0; epoch < s.train().epochs(); epoch++) {
             LearningRates.set(local, schedule.at(epoch));
-            TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, 7, n, s.seed(), epoch,
+            TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, TrainingLabels.oneHot(7), n, s.seed(), epoch,
                     sc.sc().collectionAccumulator());
             List<MultiDataSet> all = new ArrayList<>();
             batches.call(0, split.samples().iterator()).forEachRemaining(all::add);

@@ -1,0 +1,13 @@
+package vlfer.config;
+
+import java.io.Serializable;
+
+/**
+ * expclip: the zero-shot prompt family, the logit scale s of {@code S = s * cos}, where the per-face
+ * targets come from ("" = the text encoder's embedding of each synthetic face's facial-action
+ * description; else a TSV file of sample id and vector), and whether the image encoder trains too
+ * (the paper keeps it frozen).
+ */
+public record ExpclipSettings(String prompts, double logitScale, String targets, boolean trainEncoder)
+        implements Serializable {
+}

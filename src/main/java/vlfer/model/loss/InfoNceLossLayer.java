@@ -1,0 +1,208 @@
+package vlfer.model.loss;
+
+import java.util.Map;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffOutputLayer;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The expclip output layer: its one parameter is the bias-free projection W ([feature width, text
+ * width]) of the image feature f into the text space, {@code v = f W}. Training: the labels are one
+ * target vector h per face, and the loss is the symmetric InfoNCE of the batch,
+ * {@code S = s * norm(v) norm(h)^T}, {@code L = (CE(S, I) + CE(S^T, I)) / 2}. Output (zero-shot
+ * classification): per class, the mean over its prompts of {@code s * cos(v, t_p)} (logit
+ * averaging). The prompt embeddings travel in the configuration.
+ */
+public final class InfoNceLossLayer extends SameDiffOutputLayer {
+    public static final String LOGITS = "class_logits";
+    public static final String PROJECTION = "W";
+    private static final double EPS = 1e-8;
+
+    private double[][] prompts;
+    private int[] promptClass;
+    private int classes;
+    private double logitScale;
+    private long nIn;
+    private long textWidth;
+
+    /** For JSON deserialisation. */
+    private InfoNceLossLayer() {
+    }
+
+    /** {@code prompts}: one row per prompt, of class {@code promptClass[row]} among {@code classes}. */
+    public InfoNceLossLayer(long featureWidth, double[][] prompts, int[] promptClass, int classes, double logitScale) {
+        if (prompts.length == 0 || prompts.length != promptClass.length) {
+            throw new IllegalArgumentException("expclip needs one class per prompt row: " + prompts.length + " rows, "
+                    + promptClass.length + " classes");
+        }
+        int[] perClass = new int[classes];
+        for (int c : promptClass) {
+            perClass[c]++;
+        }
+        for (int c = 0; c < classes; c++) {
+            if (perClass[c] == 0) {
+                throw new IllegalArgumentException("expclip: class " + c + " has no prompt");
+            }
+        }
+        this.prompts = prompts;
+        this.promptClass = promptClass;
+        this.classes = classes;
+        this.logitScale = logitScale;
+        this.nIn = featureWidth;
+        this.textWidth = prompts[0].length;
+    }
+
+    @Override
+    public SDVariable defineLayer(SameDiff sd, SDVariable f, SDVariable h, Map<String, SDVariable> params) {
+        DataType type = f.dataType();
+        SDVariable v = f.mmul(params.get(PROJECTION));                                     // [B, D]
+        INDArray promptArr = Nd4j.create(unitRows(prompts)).castTo(type);
+        INDArray average = Nd4j.zeros(type, prompts.length, classes);                      // [P, C]: mean over a class's prompts
+        int[] perClass = new int[classes];
+        for (int c : promptClass) {
+            perClass[c]++;
+        }
+        for (int p = 0; p < prompts.length; p++) {
+            average.putScalar(p, promptClass[p], 1.0 / perClass[promptClass[p]]);
+        }
+        SDVariable promptsT = sd.constant("expclip_prompts_t", promptArr.transpose().dup());  // [D, P]
+        SDVariable averageVar = sd.constant("expclip_average", average);
+        SDVariable vUnit = unit(v);
+        vUnit.mmul(promptsT).mul(logitScale).mmul(LOGITS, averageVar);                      // the output [B, C]
+
+        SDVariable hUnit = unit(h);
+        SDVariable s = vUnit.mmul(hUnit.permute(1, 0)).mul(logitScale);                    // [B, B]
+        SDVariable diagonal = vUnit.mul(hUnit).sum(true, 1).mul(logitScale);               // [B, 1]
+        SDVariable rowLse = logSumExp(sd, s, 1);
+        SDVariable colLse = logSumExp(sd, s, 0);
+        // DL4J divides the returned score by the batch size: return the batch sum
+        SDVariable loss = rowLse.sum().add(colLse.sum()).mul(0.5).sub(diagonal.sum());
+        loss.markAsLoss();
+        return loss;
+    }
+
+    private static SDVariable logSumExp(SameDiff sd, SDVariable x, int dim) {
+        SDVariable m = x.max(true, dim);
+        return sd.math().log(sd.math().exp(x.sub(m)).sum(true, dim)).add(m);
+    }
+
+    private static SDVariable unit(SDVariable x) {
+        return x.div(x.mul(x).sum(true, 1).add(EPS * EPS).pow(0.5));
+    }
+
+    private static double[][] unitRows(double[][] m) {
+        double[][] out = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            double s = 0;
+            for (double x : m[i]) {
+                s += x * x;
+            }
+            double inv = 1 / Math.max(Math.sqrt(s), 1e-12);
+            out[i] = new double[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                out[i][j] = m[i][j] * inv;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String activationsVertexName() {
+        return LOGITS;
+    }
+
+    @Override
+    public void defineParameters(SDLayerParams params) {
+        params.clear();
+        params.addWeightParam(PROJECTION, nIn, textWidth);
+    }
+
+    @Override
+    public void initializeParameters(Map<String, INDArray> params) {
+        INDArray w = params.get(PROJECTION);
+        w.assign(Nd4j.randn(w.dataType(), w.shape()).muli(Math.sqrt(2.0 / (nIn + textWidth))));
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        return InputType.feedForward(classes);
+    }
+
+    @Override
+    public void setNIn(InputType inputType, boolean override) {
+        if (!(inputType instanceof InputType.InputTypeFeedForward ff) || ff.getSize() != nIn) {
+            throw new IllegalArgumentException("expclip layer needs a feed-forward input of width " + nIn + ", got " + inputType);
+        }
+    }
+
+    /** Equality over what defines the layer (DL4J's inherited equals ignores the prompts and settings). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InfoNceLossLayer c
+                && java.util.Objects.equals(getLayerName(), c.getLayerName())
+                && java.util.Arrays.deepEquals(prompts, c.prompts) && java.util.Arrays.equals(promptClass, c.promptClass)
+                && classes == c.classes && logitScale == c.logitScale && nIn == c.nIn && textWidth == c.textWidth
+                && java.util.Objects.equals(getUpdater(), c.getUpdater());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getLayerName(), java.util.Arrays.deepHashCode(prompts),
+                java.util.Arrays.hashCode(promptClass), classes, logitScale, nIn, textWidth);
+    }
+
+    // Bean accessors: DL4J's JSON (model files, evaluation broadcasts) reads and writes through them.
+
+    public double[][] getPrompts() {
+        return prompts;
+    }
+
+    public void setPrompts(double[][] prompts) {
+        this.prompts = prompts;
+    }
+
+    public int[] getPromptClass() {
+        return promptClass;
+    }
+
+    public void setPromptClass(int[] promptClass) {
+        this.promptClass = promptClass;
+    }
+
+    public int getClasses() {
+        return classes;
+    }
+
+    public void setClasses(int classes) {
+        this.classes = classes;
+    }
+
+    public double getLogitScale() {
+        return logitScale;
+    }
+
+    public void setLogitScale(double logitScale) {
+        this.logitScale = logitScale;
+    }
+
+    public long getNIn() {
+        return nIn;
+    }
+
+    public void setNIn(long nIn) {
+        this.nIn = nIn;
+    }
+
+    public long getTextWidth() {
+        return textWidth;
+    }
+
+    public void setTextWidth(long textWidth) {
+        this.textWidth = textWidth;
+    }
+}

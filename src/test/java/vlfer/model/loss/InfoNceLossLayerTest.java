@@ -1,0 +1,188 @@
+package vlfer.model.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Random;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.learning.config.Sgd;
+
+class InfoNceLossLayerTest {
+    private static final int F = 5;
+    private static final int D = 4;
+    private static final int C = 3;
+    private static final int[] PROMPT_CLASS = {0, 0, 1, 2, 2, 2};
+    private static DataType previousType;
+
+    @BeforeAll
+    static void doublePrecision() {
+        previousType = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @AfterAll
+    static void restore() {
+        Nd4j.setDefaultDataTypes(previousType, previousType);
+    }
+
+    private static double[][] gaussian(int rows, int cols, long seed) {
+        Random r = new Random(seed);
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = r.nextGaussian();
+            }
+        }
+        return m;
+    }
+
+    /** input [B, 6] -> dense(tanh, F) -> expclip layer (projection F -> D). */
+    private static ComputationGraph net(double scale, boolean trainable) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(7).dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER)
+                .updater(trainable ? new Sgd(0.1) : new NoOp())
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("dense", new DenseLayer.Builder().nIn(6).nOut(F).activation(Activation.TANH).build(), "in")
+                .addLayer("expclip", new InfoNceLossLayer(F, gaussian(PROMPT_CLASS.length, D, 2), PROMPT_CLASS, C, scale), "dense")
+                .setOutputs("expclip")
+                .setInputTypes(InputType.feedForward(6))
+                .build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        return g;
+    }
+
+    private static double[][] projected(ComputationGraph g, INDArray x) {
+        INDArray f = g.feedForward(x, false).get("dense");
+        return f.mmul(g.getLayer("expclip").getParam(InfoNceLossLayer.PROJECTION)).toDoubleMatrix();
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferences() {
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 6).subi(0.5);
+        INDArray h = Nd4j.create(gaussian(6, D, 9));
+        for (double s : new double[]{1, 10}) {
+            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net(s, false))
+                    .inputs(new INDArray[]{x}).labels(new INDArray[]{h})
+                    .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8).print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+            assertTrue(ok, "scale " + s);
+        }
+    }
+
+    @Test
+    void scoreIsTheSymmetricInfoNceOfTheBatch() {
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 6).subi(0.5);
+        double[][] h = gaussian(5, D, 4);
+        for (double s : new double[]{1, 30, 100}) {
+            ComputationGraph g = net(s, false);
+            double[][] v = projected(g, x);
+            double expected = reference(v, h, s);
+            double score = g.score(new MultiDataSet(x, Nd4j.create(h)));
+            assertEquals(expected, score, 1e-8 * Math.max(1, expected), "scale " + s);
+        }
+    }
+
+    /** mean over i of (CE(row i of S, i) + CE(column i of S, i)) / 2, S = s * cos(v_i, h_j). */
+    private static double reference(double[][] v, double[][] h, double s) {
+        int n = v.length;
+        double[][] sim = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                sim[i][j] = s * cos(v[i], h[j]);
+            }
+        }
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double row = 0;
+            double col = 0;
+            for (int j = 0; j < n; j++) {
+                row += Math.exp(sim[i][j]);
+                col += Math.exp(sim[j][i]);
+            }
+            total += (Math.log(row) - sim[i][i] + Math.log(col) - sim[i][i]) / 2;
+        }
+        return total / n;
+    }
+
+    private static double cos(double[] a, double[] b) {
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int d = 0; d < a.length; d++) {
+            ab += a[d] * b[d];
+            aa += a[d] * a[d];
+            bb += b[d] * b[d];
+        }
+        return ab / Math.sqrt(aa * bb);
+    }
+
+    @Test
+    void outputAveragesTheLogitsOfEachClassPrompts() {
+        ComputationGraph g = net(100, false);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 6).subi(0.5);
+        double[][] v = projected(g, x);
+        double[][] prompts = gaussian(PROMPT_CLASS.length, D, 2);
+        double[][] out = g.outputSingle(false, x).toDoubleMatrix();
+        for (int i = 0; i < v.length; i++) {
+            double[] expected = new double[C];
+            int[] count = new int[C];
+            for (int p = 0; p < prompts.length; p++) {
+                expected[PROMPT_CLASS[p]] += 100 * cos(v[i], prompts[p]);
+                count[PROMPT_CLASS[p]]++;
+            }
+            for (int c = 0; c < C; c++) {
+                expected[c] /= count[c];
+            }
+            assertArrayEquals(expected, out[i], 1e-8);
+        }
+    }
+
+    @Test
+    void survivesJsonAndModelFileRoundTrips() throws Exception {
+        ComputationGraph g = net(50, true);
+        assertEquals(g.getConfiguration(), ComputationGraphConfiguration.fromJson(g.getConfiguration().toJson()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(g, bytes, true);
+        ComputationGraph restored = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes.toByteArray()), true);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 6);
+        assertEquals(g.outputSingle(false, x), restored.outputSingle(false, x));
+    }
+
+    @Test
+    void trainingPairsEachFaceWithItsOwnTarget() {
+        ComputationGraph g = net(10, true);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 6).subi(0.5);
+        MultiDataSet batch = new MultiDataSet(x, Nd4j.create(gaussian(8, D, 11)));
+        double before = g.score(batch);
+        for (int i = 0; i < 200; i++) {
+            g.fit(batch);
+        }
+        assertTrue(g.score(batch) < before * 0.5, "loss " + before + " -> " + g.score(batch));
+    }
+
+    @Test
+    void everyClassNeedsAPrompt() {
+        assertThrows(IllegalArgumentException.class, () -> new InfoNceLossLayer(F, gaussian(2, D, 1), new int[]{0, 0}, 2, 10));
+    }
+}
