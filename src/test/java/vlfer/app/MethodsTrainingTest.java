@@ -99,4 +99,18 @@ class MethodsTrainingTest {
             assertEquals("cliper-emb-k5", rs.getString(1));
         }
     }
+
+    @Test
+    void expclipLearnsFaceTargetsWithoutLabelsAndClassifiesZeroShot() throws Exception {
+        LoadedSettings loaded = settings("expclip-run", "vlfer.method.name=expclip", "vlfer.train.epochs=4");
+        TestData.synthesize(loaded.settings());
+        RunSummary run = TrainJob.run(loaded, false);
+        SplitResult test = run.result("synthetic", "test");
+        assertEquals(7 * 15, test.metrics().samples());
+        // InfoNCE over 32 faces per worker batch is ln 32 = 3.47 for unrelated pairs; matching faces to targets lowers it
+        assertTrue(run.finalLoss() < 3.2, "final InfoNCE loss " + run.finalLoss());
+        ModelCard card = CheckpointStore.load(new Configuration(), run.modelPath()).card();
+        assertEquals("expclip-i2t-ensemble-10", card.method());
+        assertTrue(Double.isFinite(test.metrics().war()));
+    }
 }
