@@ -26,7 +26,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class CliperLossLayer extends SameDiffOutputLayer {
     public static final String SCORES = "class_scores";
     public static final String DESCRIPTORS = "U";
-    private static final double EPS = 1e-8;
 
     private double[][] initialDescriptors;
     private int classes;
@@ -66,7 +65,7 @@ public final class CliperLossLayer extends SameDiffOutputLayer {
         }
         SDVariable expand = sd.constant("cliper_expand", expandArr);
         SDVariable u = params.get(DESCRIPTORS);
-        SDVariable s = unit(v).mmul(unit(u).permute(1, 0)).div(temperature);                 // [B, CK]
+        SDVariable s = Vectors.unit(sd, v).mmul(Vectors.unit(sd, u).permute(1, 0)).div(temperature);  // [B, CK]
         SDVariable perClass = s.reshape(-1, classes, k);                                     // [B, C, K]
         SDVariable best = perClass.max(2);                                                   // [B, C]
         SDVariable worst = perClass.min(2);
@@ -99,10 +98,6 @@ public final class CliperLossLayer extends SameDiffOutputLayer {
         SDVariable loss = marginLoss.add(alpha.mul(fineLoss)).sum();
         loss.markAsLoss();
         return loss;
-    }
-
-    private static SDVariable unit(SDVariable x) {
-        return x.div(x.mul(x).sum(true, 1).add(EPS * EPS).pow(0.5));
     }
 
     @Override

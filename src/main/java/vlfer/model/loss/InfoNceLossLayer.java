@@ -21,7 +21,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class InfoNceLossLayer extends SameDiffOutputLayer {
     public static final String LOGITS = "class_logits";
     public static final String PROJECTION = "W";
-    private static final double EPS = 1e-8;
 
     private double[][] prompts;
     private int[] promptClass;
@@ -61,7 +60,7 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
     public SDVariable defineLayer(SameDiff sd, SDVariable f, SDVariable h, Map<String, SDVariable> params) {
         DataType type = f.dataType();
         SDVariable v = f.mmul(params.get(PROJECTION));                                     // [B, D]
-        INDArray promptArr = Nd4j.create(unitRows(prompts)).castTo(type);
+        INDArray promptArr = Nd4j.create(Vectors.unitRows(prompts)).castTo(type);
         INDArray average = Nd4j.zeros(type, prompts.length, classes);                      // [P, C]: mean over a class's prompts
         int[] perClass = new int[classes];
         for (int c : promptClass) {
@@ -72,43 +71,18 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
         }
         SDVariable promptsT = sd.constant("expclip_prompts_t", promptArr.transpose().dup());  // [D, P]
         SDVariable averageVar = sd.constant("expclip_average", average);
-        SDVariable vUnit = unit(v);
+        SDVariable vUnit = Vectors.unit(sd, v);
         vUnit.mmul(promptsT).mul(logitScale).mmul(LOGITS, averageVar);                      // the output [B, C]
 
-        SDVariable hUnit = unit(h);
+        SDVariable hUnit = Vectors.unit(sd, h);
         SDVariable s = vUnit.mmul(hUnit.permute(1, 0)).mul(logitScale);                    // [B, B]
         SDVariable diagonal = vUnit.mul(hUnit).sum(true, 1).mul(logitScale);               // [B, 1]
-        SDVariable rowLse = logSumExp(sd, s, 1);
-        SDVariable colLse = logSumExp(sd, s, 0);
+        SDVariable rowLse = Vectors.logSumExp(sd, s, 1);
+        SDVariable colLse = Vectors.logSumExp(sd, s, 0);
         // DL4J divides the returned score by the batch size: return the batch sum
         SDVariable loss = rowLse.sum().add(colLse.sum()).mul(0.5).sub(diagonal.sum());
         loss.markAsLoss();
         return loss;
-    }
-
-    private static SDVariable logSumExp(SameDiff sd, SDVariable x, int dim) {
-        SDVariable m = x.max(true, dim);
-        return sd.math().log(sd.math().exp(x.sub(m)).sum(true, dim)).add(m);
-    }
-
-    private static SDVariable unit(SDVariable x) {
-        return x.div(x.mul(x).sum(true, 1).add(EPS * EPS).pow(0.5));
-    }
-
-    private static double[][] unitRows(double[][] m) {
-        double[][] out = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            double s = 0;
-            for (double x : m[i]) {
-                s += x * x;
-            }
-            double inv = 1 / Math.max(Math.sqrt(s), 1e-12);
-            out[i] = new double[m[i].length];
-            for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = m[i][j] * inv;
-            }
-        }
-        return out;
     }
 
     @Override

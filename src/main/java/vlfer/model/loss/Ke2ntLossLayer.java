@@ -25,7 +25,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Ke2ntLossLayer extends SameDiffOutputLayer {
     public static final String LOGITS = "logits";
-    private static final double EPS = 1e-8;
 
     private double[][] textEmbeddings;
     private double logitScale;
@@ -42,7 +41,7 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
     }
 
     private Ke2ntLossLayer(Builder b) {
-        this.textEmbeddings = normaliseRows(b.textEmbeddings);
+        this.textEmbeddings = Vectors.unitRows(b.textEmbeddings);
         this.logitScale = b.logitScale;
         this.neutralClass = b.neutralClass;
         this.hidden = b.hidden;
@@ -72,7 +71,7 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
         neutralPick.putScalar(neutralClass, 0, 1.0);
         SDVariable pickNeutral = sd.constant("ke2nt_pick_neutral", neutralPick);             // [C, 1]
 
-        SDVariable eUnit = unit(sd, e);
+        SDVariable eUnit = Vectors.unit(sd, e);
         SDVariable logits = eUnit.mmul(tTransposed).mul(LOGITS, logitScale);               // [B, C]
 
         // Ls, summed over the batch: -sum_c y_c log softmax(z)_c (log-softmax by hand)
@@ -93,10 +92,10 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
         SDVariable dImg = e.sub(n);
         SDVariable dText = ty.sub(tNeutral);
         SDVariable cosShift = dImg.mul(dText).sum(true, 1)
-                .div(norm(sd, dImg).mul(norm(sd, dText)).add(EPS));
+                .div(Vectors.norm(sd, dImg).mul(Vectors.norm(sd, dText)).add(Vectors.EPS));
         SDVariable ltMean = m.mul(cosShift.rsub(1.0)).sum().div(denom);
 
-        SDVariable nUnit = unit(sd, n);
+        SDVariable nUnit = Vectors.unit(sd, n);
         SDVariable lcMean;
         if (lcForm == LcForm.DIAGONAL) {
             SDVariable perSample = ty.mul(nUnit).sum(true, 1).sub(ty.mul(eUnit).sum(true, 1)).add(2.0);
@@ -113,14 +112,6 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
         SDVariable loss = lsSum.mul(ls).add(batch.mul(ltMean.mul(lt).add(lcMean.mul(lc))));
         loss.markAsLoss();
         return loss;
-    }
-
-    private static SDVariable norm(SameDiff sd, SDVariable x) {
-        return sd.math().sqrt(x.mul(x).sum(true, 1).add(EPS * EPS));
-    }
-
-    private static SDVariable unit(SameDiff sd, SDVariable x) {
-        return x.div(norm(sd, x));
     }
 
     @Override
@@ -259,22 +250,6 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
 
     public void setNIn(long nIn) {
         this.nIn = nIn;
-    }
-
-    private static double[][] normaliseRows(double[][] m) {
-        double[][] out = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            double s = 0;
-            for (double v : m[i]) {
-                s += v * v;
-            }
-            double inv = 1 / Math.max(Math.sqrt(s), 1e-12);
-            out[i] = new double[m[i].length];
-            for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = m[i][j] * inv;
-            }
-        }
-        return out;
     }
 
     /** Builder: setX for required values, optX for optional ones. */

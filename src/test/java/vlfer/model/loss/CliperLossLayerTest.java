@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Random;
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -16,8 +14,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,32 +23,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.Sgd;
 
+@org.junit.jupiter.api.extension.ExtendWith(LossFixtures.class)
 class CliperLossLayerTest {
     private static final int D = 6;
     private static final int C = 3;
     private static final int K = 3;
-    private static DataType previousType;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previousType = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previousType, previousType);
-    }
-
     private static double[][] descriptors(long seed) {
-        Random r = new Random(seed);
-        double[][] u = new double[C * K][D];
-        for (double[] row : u) {
-            for (int j = 0; j < D; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return u;
+        return LossFixtures.gaussian(C * K, D, seed);
     }
 
     /** input [B, 5] -> dense(tanh) -> cliper layer. */
@@ -73,11 +50,7 @@ class CliperLossLayerTest {
     }
 
     private static INDArray oneHot(int... labels) {
-        INDArray y = Nd4j.zeros(DataType.DOUBLE, labels.length, C);
-        for (int i = 0; i < labels.length; i++) {
-            y.putScalar(i, labels[i], 1.0);
-        }
-        return y;
+        return LossFixtures.oneHot(C, labels);
     }
 
     private static double[][] features(ComputationGraph g, INDArray x) {
@@ -90,11 +63,7 @@ class CliperLossLayerTest {
         for (double t : new double[]{0.5, 0.05}) {
             // class 2 absent from the second batch: its counts are all zero
             for (int[] labels : new int[][]{{0, 1, 2, 0, 1, 2, 0}, {0, 0, 1, 1, 0, 1, 0}}) {
-                boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net(t, false))
-                        .inputs(new INDArray[]{x}).labels(new INDArray[]{oneHot(labels)})
-                        .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
-                        .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
-                assertTrue(ok, "temperature " + t + " labels " + java.util.Arrays.toString(labels));
+                assertTrue(LossFixtures.gradientsOk(net(t, false), x, oneHot(labels)), "temperature " + t + " labels " + java.util.Arrays.toString(labels));
             }
         }
     }

@@ -12,7 +12,7 @@ final class CliperLossReference {
         double[][] s = new double[v.length][u.length];
         for (int i = 0; i < v.length; i++) {
             for (int r = 0; r < u.length; r++) {
-                s[i][r] = cos(v[i], u[r]) / temperature;
+                s[i][r] = LossFixtures.cos(v[i], u[r]) / temperature;
             }
         }
         return s;
@@ -99,15 +99,4 @@ final class CliperLossReference {
         return m + Math.log(s);
     }
 
-    private static double cos(double[] a, double[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int d = 0; d < a.length; d++) {
-            ab += a[d] * b[d];
-            aa += a[d] * a[d];
-            bb += b[d] * b[d];
-        }
-        return ab / (Math.sqrt(aa) * Math.sqrt(bb));
-    }
 }

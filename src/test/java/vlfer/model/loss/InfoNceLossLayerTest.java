@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Random;
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -16,8 +14,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,34 +23,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.Sgd;
 
+@org.junit.jupiter.api.extension.ExtendWith(LossFixtures.class)
 class InfoNceLossLayerTest {
     private static final int F = 5;
     private static final int D = 4;
     private static final int C = 3;
     private static final int[] PROMPT_CLASS = {0, 0, 1, 2, 2, 2};
-    private static DataType previousType;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previousType = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previousType, previousType);
-    }
-
-    private static double[][] gaussian(int rows, int cols, long seed) {
-        Random r = new Random(seed);
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return m;
-    }
 
     /** input [B, 6] -> dense(tanh, F) -> expclip layer (projection F -> D). */
     private static ComputationGraph net(double scale, boolean trainable) {
@@ -64,7 +38,7 @@ class InfoNceLossLayerTest {
                 .graphBuilder()
                 .addInputs("in")
                 .addLayer("dense", new DenseLayer.Builder().nIn(6).nOut(F).activation(Activation.TANH).build(), "in")
-                .addLayer("expclip", new InfoNceLossLayer(F, gaussian(PROMPT_CLASS.length, D, 2), PROMPT_CLASS, C, scale), "dense")
+                .addLayer("expclip", new InfoNceLossLayer(F, LossFixtures.gaussian(PROMPT_CLASS.length, D, 2), PROMPT_CLASS, C, scale), "dense")
                 .setOutputs("expclip")
                 .setInputTypes(InputType.feedForward(6))
                 .build();
@@ -81,19 +55,16 @@ class InfoNceLossLayerTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 6).subi(0.5);
-        INDArray h = Nd4j.create(gaussian(6, D, 9));
+        INDArray h = Nd4j.create(LossFixtures.gaussian(6, D, 9));
         for (double s : new double[]{1, 10}) {
-            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net(s, false))
-                    .inputs(new INDArray[]{x}).labels(new INDArray[]{h})
-                    .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8).print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
-            assertTrue(ok, "scale " + s);
+            assertTrue(LossFixtures.gradientsOk(net(s, false), x, h), "scale " + s);
         }
     }
 
     @Test
     void scoreIsTheSymmetricInfoNceOfTheBatch() {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 6).subi(0.5);
-        double[][] h = gaussian(5, D, 4);
+        double[][] h = LossFixtures.gaussian(5, D, 4);
         for (double s : new double[]{1, 30, 100}) {
             ComputationGraph g = net(s, false);
             double[][] v = projected(g, x);
@@ -103,13 +74,13 @@ class InfoNceLossLayerTest {
         }
     }
 
-    /** mean over i of (CE(row i of S, i) + CE(column i of S, i)) / 2, S = s * cos(v_i, h_j). */
+    /** mean over i of (CE(row i of S, i) + CE(column i of S, i)) / 2, S = s * LossFixtures.cos(v_i, h_j). */
     private static double reference(double[][] v, double[][] h, double s) {
         int n = v.length;
         double[][] sim = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                sim[i][j] = s * cos(v[i], h[j]);
+                sim[i][j] = s * LossFixtures.cos(v[i], h[j]);
             }
         }
         double total = 0;
@@ -125,30 +96,18 @@ class InfoNceLossLayerTest {
         return total / n;
     }
 
-    private static double cos(double[] a, double[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int d = 0; d < a.length; d++) {
-            ab += a[d] * b[d];
-            aa += a[d] * a[d];
-            bb += b[d] * b[d];
-        }
-        return ab / Math.sqrt(aa * bb);
-    }
-
     @Test
     void outputAveragesTheLogitsOfEachClassPrompts() {
         ComputationGraph g = net(100, false);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 6).subi(0.5);
         double[][] v = projected(g, x);
-        double[][] prompts = gaussian(PROMPT_CLASS.length, D, 2);
+        double[][] prompts = LossFixtures.gaussian(PROMPT_CLASS.length, D, 2);
         double[][] out = g.outputSingle(false, x).toDoubleMatrix();
         for (int i = 0; i < v.length; i++) {
             double[] expected = new double[C];
             int[] count = new int[C];
             for (int p = 0; p < prompts.length; p++) {
-                expected[PROMPT_CLASS[p]] += 100 * cos(v[i], prompts[p]);
+                expected[PROMPT_CLASS[p]] += 100 * LossFixtures.cos(v[i], prompts[p]);
                 count[PROMPT_CLASS[p]]++;
             }
             for (int c = 0; c < C; c++) {
@@ -173,7 +132,7 @@ class InfoNceLossLayerTest {
     void trainingPairsEachFaceWithItsOwnTarget() {
         ComputationGraph g = net(10, true);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 8, 6).subi(0.5);
-        MultiDataSet batch = new MultiDataSet(x, Nd4j.create(gaussian(8, D, 11)));
+        MultiDataSet batch = new MultiDataSet(x, Nd4j.create(LossFixtures.gaussian(8, D, 11)));
         double before = g.score(batch);
         for (int i = 0; i < 200; i++) {
             g.fit(batch);
@@ -183,6 +142,6 @@ class InfoNceLossLayerTest {
 
     @Test
     void everyClassNeedsAPrompt() {
-        assertThrows(IllegalArgumentException.class, () -> new InfoNceLossLayer(F, gaussian(2, D, 1), new int[]{0, 0}, 2, 10));
+        assertThrows(IllegalArgumentException.class, () -> new InfoNceLossLayer(F, LossFixtures.gaussian(2, D, 1), new int[]{0, 0}, 2, 10));
     }
 }

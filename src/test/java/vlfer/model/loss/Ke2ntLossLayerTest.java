@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Random;
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -15,8 +13,6 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -26,32 +22,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.Sgd;
 
+@org.junit.jupiter.api.extension.ExtendWith(LossFixtures.class)
 class Ke2ntLossLayerTest {
     private static final int D = 6;
     private static final int C = 4;
     private static final int NEUTRAL = 2;
-    private static DataType previousType;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previousType = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previousType, previousType);
-    }
-
     private static double[][] table(long seed) {
-        Random r = new Random(seed);
-        double[][] t = new double[C][D];
-        for (double[] row : t) {
-            for (int j = 0; j < D; j++) {
-                row[j] = r.nextGaussian();
-            }
-        }
-        return t;
+        return LossFixtures.gaussian(C, D, seed);
     }
 
     /** input [B, 5] -> dense(tanh) -> ke2nt layer. */
@@ -77,17 +54,7 @@ class Ke2ntLossLayerTest {
     }
 
     private static INDArray oneHot(int... labels) {
-        INDArray y = Nd4j.zeros(DataType.DOUBLE, labels.length, C);
-        for (int i = 0; i < labels.length; i++) {
-            y.putScalar(i, labels[i], 1.0);
-        }
-        return y;
-    }
-
-    private static boolean gradientsOk(ComputationGraph g, INDArray x, INDArray y) {
-        return GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)
-                .inputs(new INDArray[]{x}).labels(new INDArray[]{y})
-                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8).print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
+        return LossFixtures.oneHot(C, labels);
     }
 
     @Test
@@ -95,10 +62,10 @@ class Ke2ntLossLayerTest {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 6, 5).subi(0.5);
         for (LcForm form : LcForm.values()) {
             for (double s : new double[]{5, 100}) {
-                assertTrue(gradientsOk(net(layer(form, s, 1, 1, 1), false), x, oneHot(0, 1, 2, 3, 2, 1)), form + " s=" + s);
+                assertTrue(LossFixtures.gradientsOk(net(layer(form, s, 1, 1, 1), false), x, oneHot(0, 1, 2, 3, 2, 1)), form + " s=" + s);
             }
             // every sample neutral: M is empty, Lt = Lc = 0, and nothing may be NaN
-            assertTrue(gradientsOk(net(layer(form, 5, 1, 1, 1), false), x, oneHot(2, 2, 2, 2, 2, 2)), form + " all neutral");
+            assertTrue(LossFixtures.gradientsOk(net(layer(form, 5, 1, 1, 1), false), x, oneHot(2, 2, 2, 2, 2, 2)), form + " all neutral");
         }
     }
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Trains and evaluates each method with each encoder on the synthetic faces under one protocol
+# (conf/compare.conf), on local Spark, and prints WAR / UAR side by side. All runs write to one
+# metrics table (target/vlfer-compare/tables/metrics).
+#   jobs/compare-methods.sh                       every method x (small-cnn, face-api)
+#   METHODS="ce ke2nt" ENCODERS=small-cnn jobs/compare-methods.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+methods=${METHODS:-"ce ke2nt cliper"}
+encoders=${ENCODERS:-"small-cnn face-api"}
+conf=${COMPARE_CONF:-conf/compare.conf}
+mvn -B -q -DskipTests compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/compare.classpath
+# a copy of the classes, so that rebuilding while the comparison runs cannot change it midway
+rm -rf target/compare-classes && cp -r target/classes target/compare-classes
+flags=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=vlfer.jvm.flags -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")
+run() {
+  OMP_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 java -Xmx8g $flags -Dspark.master='local[*]' \
+    -cp "target/compare-classes:$(cat target/compare.classpath)" vlfer.app.Vlfer "$@"
+}
+run synth --config "$conf"
+results=()
+for m in $methods; do
+  for e in $encoders; do
+    log="target/compare-$m-$e.log"
+    echo "== $m with $e (log: $log)"
+    run train --config "$conf" --set "vlfer.method.name=$m" --set "vlfer.model.encoder=$e" \
+      --set "vlfer.run-id=compare-$m-$e" > "$log" 2>&1 || { echo "   failed: see $log"; results+=("$m $e failed - -"); continue; }
+    row=$(grep -E '^synthetic +test ' "$log" | tail -1)
+    secs=$(grep -oE '^wall time: +[0-9]+m[0-9]+s' "$log" | awk '{print $3}' || true)
+    results+=("$m $e $(echo "$row" | awk '{print $3, $4}') $secs")
+    echo "   $row"
+  done
+done
+printf '\n%-8s %-10s %8s %8s %10s\n' method encoder WAR UAR time
+for r in "${results[@]}"; do
+  printf '%-8s %-10s %8s %8s %10s\n' $r
+done
+echo "chance: $(awk 'BEGIN { printf "%.2f%%", 100 / 7 }') (7 classes); metrics table: target/vlfer-compare/tables/metrics"
