@@ -9,9 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vlfer.config.TextSettings;
 import vlfer.data.DataFiles;
-import vlfer.interop.djl.TextEncoders;
 import vlfer.text.TextEncoder;
-import vlfer.text.TextEncoderRegistry;
 
 /**
  * expclip's target vector per training face, by sample id, built once on the driver: read from a
@@ -54,7 +52,7 @@ final class FaceTargets {
         }
         long start = System.nanoTime();
         Map<String, float[]> out = new HashMap<>();
-        try (TextEncoder encoder = TextEncoders.open(TextEncoderRegistry.get(text.encoder()))) {
+        try (TextEncoder encoder = TextEmbeddings.open(text)) {
             for (int from = 0; from < ids.size(); from += BATCH) {
                 int to = Math.min(ids.size(), from + BATCH);
                 float[][] v = encoder.encode(descriptions.subList(from, to));

@@ -7,6 +7,7 @@ import vlfer.config.TextSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.interop.djl.TextEncoders;
 import vlfer.model.TrainingMethod;
+import vlfer.text.CachedTextEncoder;
 import vlfer.text.ClassEmbeddingTable;
 import vlfer.text.TextEncoder;
 import vlfer.text.TextEncoderRegistry;
@@ -18,6 +19,15 @@ final class TextEmbeddings {
     private TextEmbeddings() {
     }
 
+    /** The configured text encoder, behind the embedding cache when one is configured (the model loads on a miss only). */
+    static TextEncoder open(TextSettings text) {
+        if (text.cacheDir().isEmpty()) {
+            return TextEncoders.open(TextEncoderRegistry.get(text.encoder()));
+        }
+        return new CachedTextEncoder(text.encoder(), java.nio.file.Path.of(text.cacheDir()),
+                () -> TextEncoders.open(TextEncoderRegistry.get(text.encoder())));
+    }
+
     static ClassEmbeddingTable encode(TextSettings text, TrainingMethod method, MethodSettings settings,
                                       LabelVocabulary vocabulary) {
         if (!method.usesText()) {
@@ -25,7 +35,7 @@ final class TextEmbeddings {
             return ClassEmbeddingTable.none(vocabulary);
         }
         long start = System.nanoTime();
-        try (TextEncoder encoder = TextEncoders.open(TextEncoderRegistry.get(text.encoder()))) {
+        try (TextEncoder encoder = open(text)) {
             ClassEmbeddingTable table = ClassEmbeddingTable.encodeEnsemble(encoder, vocabulary,
                     method.promptsPerClass(vocabulary, settings));
             LOG.info("text embeddings: {} prompts x {} dims by {} in {} ms, sha256 {}", table.rows(), table.dimension(),

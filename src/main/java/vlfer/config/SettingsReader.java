@@ -34,7 +34,7 @@ final class SettingsReader {
                 synth(c.at("synth"), seed),
                 data(c.at("data")),
                 augment(c.at("augment")),
-                new TextSettings(c.nonEmptyString("text.encoder")),
+                new TextSettings(c.nonEmptyString("text.encoder"), c.string("text.cache-dir")),
                 model,
                 method,
                 train(c.at("train")),

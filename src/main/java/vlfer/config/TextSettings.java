@@ -2,6 +2,6 @@ package vlfer.config;
 
 import java.io.Serializable;
 
-/** The text side: which sentence encoder embeds the class prompts. */
-public record TextSettings(String encoder) implements Serializable {
+/** The text side: which sentence encoder embeds the class prompts, and where its results are cached ("" = nowhere). */
+public record TextSettings(String encoder, String cacheDir) implements Serializable {
 }

@@ -141,7 +141,8 @@ public final class FaceApiEncoder implements EncoderArchitecture {
             throw new IllegalArgumentException("face-api weights lack " + tfName + " (for " + layer + "/" + param + ")");
         }
         INDArray target = graph.getLayer(layer).getParam(param);
-        INDArray value = kernel ? tf.permute(3, 2, 0, 1).dup('c') : tf.reshape(target.shape());
+        // only a bias vector may change its shape ([n] -> [1, n]); any other layout change must be explicit
+        INDArray value = kernel ? tf.permute(3, 2, 0, 1).dup('c') : tf.rank() == 1 ? tf.reshape(target.shape()) : tf;
         if (!Arrays.equals(value.shape(), target.shape())) {
             throw new IllegalArgumentException("face-api weight " + tfName + " " + Arrays.toString(tf.shape())
                     + " does not fit " + layer + "/" + param + " " + Arrays.toString(target.shape()));
