@@ -181,7 +181,7 @@ final class SettingsReader {
                 k.enumValue("lc-form", LcForm.class));
         CheckedConfig c = m.at("cliper");
         CliperSettings cliper = new CliperSettings(
-                c.intAtLeast("descriptors", 1),
+                c.intAtLeast("descriptors", 2),
                 c.doubleIn("temperature", 1e-4, 10),
                 c.doubleIn("init-noise", 0, 10),
                 c.intAtLeast("descriptor-epochs", 0),

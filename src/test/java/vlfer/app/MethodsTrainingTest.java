@@ -86,7 +86,7 @@ class MethodsTrainingTest {
         TestData.synthesize(loaded.settings());
         RunSummary run = TrainJob.run(loaded, false);
         SplitResult test = run.result("synthetic", "test");
-        assertTrue(test.metrics().war() > 0.4, "7 classes, chance 0.14: WAR " + test.metrics().war());
+        assertTrue(test.metrics().war() > 0.6, "7 classes, chance 0.14: WAR " + test.metrics().war());
         ModelCard card = CheckpointStore.load(new Configuration(), run.modelPath()).card();
         assertEquals("cliper-emb-k5", card.method());
         assertEquals("all-minilm-l6-v2", card.textEncoder());

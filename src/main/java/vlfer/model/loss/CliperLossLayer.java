@@ -39,8 +39,8 @@ public final class CliperLossLayer extends SameDiffOutputLayer {
 
     /** {@code initial}: C*K rows of width D, class-major (row c*K + k is descriptor k of class c). */
     public CliperLossLayer(double[][] initial, int classes, int descriptors, double temperature) {
-        if (classes < 2 || descriptors < 1 || initial.length != classes * descriptors) {
-            throw new IllegalArgumentException("cliper needs C*K starting descriptors for C >= 2 classes and K >= 1, got "
+        if (classes < 2 || descriptors < 2 || initial.length != classes * descriptors) {
+            throw new IllegalArgumentException("cliper needs C*K starting descriptors for C >= 2 classes and K >= 2, got "
                     + initial.length + " rows for C=" + classes + ", K=" + descriptors);
         }
         if (!(temperature > 0)) {

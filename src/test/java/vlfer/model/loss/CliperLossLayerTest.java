@@ -120,5 +120,7 @@ class CliperLossLayerTest {
     void rejectsInconsistentShapes() {
         assertThrows(IllegalArgumentException.class, () -> new CliperLossLayer(descriptors(1), C, K + 1, 0.01));
         assertThrows(IllegalArgumentException.class, () -> new CliperLossLayer(descriptors(1), C, K, 0));
+        // one descriptor per class is not cliper (and ND4J's reductions fail on the size-1 axis)
+        assertThrows(IllegalArgumentException.class, () -> new CliperLossLayer(LossFixtures.gaussian(C, D, 1), C, 1, 0.01));
     }
 }
