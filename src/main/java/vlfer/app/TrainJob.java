@@ -63,9 +63,7 @@ public final class TrainJob {
         DatasetSettings trainSet = s.data().trainDataset();
         DatasetReader reader = DatasetReaders.forFormat(trainSet.format());
         DatasetSplit read = reader.read(trainSet, trainSet.trainSplit(), files);
-        String rejectsFile = run.writeRejects(read.dataset(), read.split(), read.rejects());
-        RejectBudget.check(read.dataset(), read.split(), read.rejectsByReason(), read.samples().size(),
-                s.data().maxRejectFraction(), rejectsFile);
+        recordRejects(run, read, s.data().maxRejectFraction(), null);
         LOG.info("dataset {}/{}", read.dataset(), read.summary());
         if (!method.trainsOnFaceTargets() && !read.labelled()) {
             throw new IllegalArgumentException("dataset '" + read.dataset() + "' (format " + trainSet.format()
@@ -152,9 +150,7 @@ public final class TrainJob {
         List<RejectedRow> rows = missing.stream().map(x -> new RejectedRow(x.dataset(), x.location(), 0, "missing-target",
                 "no expclip target for sample " + x.id())).toList();
         DatasetSplit kept = train.withRejected(missing, rows);
-        String file = run.writeRejects(kept.dataset(), kept.split(), kept.rejects());
-        LOG.warn("dataset {}/{}: {} faces have no expclip target; listed in {}", kept.dataset(), kept.split(), missing.size(), file);
-        RejectBudget.check(kept.dataset(), kept.split(), kept.rejectsByReason(), kept.samples().size(), maxFraction, file);
+        recordRejects(run, kept, maxFraction, missing.size() + " faces have no expclip target");
         return kept;
     }
 
@@ -163,13 +159,23 @@ public final class TrainJob {
      * rejects in the split's rejects file and count against the reject budget.
      */
     private static void recordUndecodable(RunFolder run, DatasetSplit train, List<RejectedRow> skipped, double maxFraction) {
-        List<RejectedRow> rows = new ArrayList<>(train.rejects());
-        rows.addAll(skipped);
-        Map<String, Long> byReason = new TreeMap<>(train.rejectsByReason());
-        skipped.forEach(r -> byReason.merge(r.reason(), 1L, Long::sum));
-        String file = run.writeRejects(train.dataset(), train.split(), rows);
-        LOG.warn("dataset {}/{}: {} training images could not be decoded; rejects now {}, listed in {}", train.dataset(),
-                train.split(), skipped.size(), byReason, file);
-        RejectBudget.check(train.dataset(), train.split(), byReason, train.samples().size() - skipped.size(), maxFraction, file);
+        java.util.Set<String> bad = new java.util.HashSet<>();
+        skipped.forEach(r -> bad.add(r.source()));
+        List<FaceSample> failed = train.samples().stream().filter(x -> bad.contains(x.location())).toList();
+        recordRejects(run, train.withRejected(failed, skipped), maxFraction,
+                skipped.size() + " training images could not be decoded");
+    }
+
+    /**
+     * Writes the split's rejects file, says why when {@code news} is given, and fails the job when
+     * the rejects exceed the budget.
+     */
+    private static void recordRejects(RunFolder run, DatasetSplit split, double maxFraction, String news) {
+        String file = run.writeRejects(split.dataset(), split.split(), split.rejects());
+        if (news != null) {
+            LOG.warn("dataset {}/{}: {}; rejects now {}, listed in {}", split.dataset(), split.split(), news,
+                    new TreeMap<>(split.rejectsByReason()), file);
+        }
+        RejectBudget.check(split.dataset(), split.split(), split.rejectsByReason(), split.samples().size(), maxFraction, file);
     }
 }
