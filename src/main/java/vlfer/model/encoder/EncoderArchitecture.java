@@ -1,5 +1,6 @@
 package vlfer.model.encoder;
 
+import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
@@ -15,5 +16,13 @@ public interface EncoderArchitecture {
 
     /** Sets pretrained weights in a freshly initialised graph; encoders trained from scratch keep their initialisation. */
     default void loadPretrained(ComputationGraph graph) {
+    }
+
+    /**
+     * Where each tensor of this encoder's PyTorch state dict goes ({@code vlfer.model.weights});
+     * empty when the encoder has no PyTorch counterpart.
+     */
+    default List<TorchParam> stateDictLayout() {
+        return List.of();
     }
 }

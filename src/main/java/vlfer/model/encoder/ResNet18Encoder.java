@@ -1,5 +1,7 @@
 package vlfer.model.encoder;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -19,36 +21,78 @@ import org.nd4j.linalg.activations.Activation;
  */
 public final class ResNet18Encoder implements EncoderArchitecture {
     public static final int DEFAULT_INPUT = 112;
-    private static final int[] WIDTHS = {64, 128, 256, 512};
+    public static final int BASE_WIDTH = 64;
 
     private final int inputSize;
+    private final int[] widths;
 
     public ResNet18Encoder(int inputSize) {
+        this(inputSize, BASE_WIDTH);
+    }
+
+    /** {@code baseWidth} 64 is ResNet-18; smaller widths (same layout) serve tests. */
+    public ResNet18Encoder(int inputSize, int baseWidth) {
         this.inputSize = inputSize;
+        this.widths = new int[] {baseWidth, 2 * baseWidth, 4 * baseWidth, 8 * baseWidth};
     }
 
     @Override
     public EncoderMetadata metadata() {
-        return EncoderMetadata.imageNet("resnet18", inputSize, 512);
+        return EncoderMetadata.imageNet("resnet18", inputSize, widths[3]);
+    }
+
+    /** torchvision's {@code resnet18().state_dict()} names; {@code fc.*} is not part of the encoder. */
+    @Override
+    public List<TorchParam> stateDictLayout() {
+        List<TorchParam> out = new ArrayList<>();
+        TorchParam.conv(out, "conv1");
+        TorchParam.batchNorm(out, "bn1");
+        forEachBlock((p, in, width, stride) -> {
+            TorchParam.conv(out, p + ".conv1");
+            TorchParam.batchNorm(out, p + ".bn1");
+            TorchParam.conv(out, p + ".conv2");
+            TorchParam.batchNorm(out, p + ".bn2");
+            if (hasDownsample(in, width, stride)) {
+                TorchParam.conv(out, p + ".downsample.0");
+                TorchParam.batchNorm(out, p + ".downsample.1");
+            }
+            return p;
+        });
+        return out;
+    }
+
+    private interface BlockVisitor {
+        String visit(String prefix, int in, int width, int stride);
+    }
+
+    /** Visits the 8 basic blocks in order (layer1.0 ... layer4.1); returns the last visit's result. */
+    private String forEachBlock(BlockVisitor v) {
+        String last = null;
+        int in = widths[0];
+        for (int stage = 0; stage < 4; stage++) {
+            for (int block = 0; block < 2; block++) {
+                int stride = stage > 0 && block == 0 ? 2 : 1;
+                last = v.visit("layer" + (stage + 1) + "." + block, in, widths[stage], stride);
+                in = widths[stage];
+            }
+        }
+        return last;
+    }
+
+    private static boolean hasDownsample(int in, int out, int stride) {
+        return stride != 1 || in != out;
     }
 
     @Override
     public String addTo(ComputationGraphConfiguration.GraphBuilder g, String input) {
-        g.addLayer("conv1", conv(3, 64, 7, 2, 3), input);
-        g.addLayer("bn1", bn(64), "conv1");
+        g.addLayer("conv1", conv(3, widths[0], 7, 2, 3), input);
+        g.addLayer("bn1", bn(widths[0]), "conv1");
         g.addLayer("relu", relu(), "bn1");
         g.addLayer("maxpool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).padding(1, 1)
                 .convolutionMode(ConvolutionMode.Truncate).build(), "relu");
-        String prev = "maxpool";
-        int in = 64;
-        for (int stage = 0; stage < 4; stage++) {
-            for (int block = 0; block < 2; block++) {
-                int stride = stage > 0 && block == 0 ? 2 : 1;
-                prev = basicBlock(g, "layer" + (stage + 1) + "." + block, prev, in, WIDTHS[stage], stride);
-                in = WIDTHS[stage];
-            }
-        }
-        g.addLayer("avgpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), prev);
+        String[] prev = {"maxpool"};
+        forEachBlock((p, in, width, stride) -> prev[0] = basicBlock(g, p, prev[0], in, width, stride));
+        g.addLayer("avgpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), prev[0]);
         return "avgpool";
     }
 
@@ -60,7 +104,7 @@ public final class ResNet18Encoder implements EncoderArchitecture {
         g.addLayer(p + ".conv2", conv(out, out, 3, 1, 1), p + ".relu1");
         g.addLayer(p + ".bn2", bn(out), p + ".conv2");
         String shortcut = input;
-        if (stride != 1 || in != out) {
+        if (hasDownsample(in, out, stride)) {
             g.addLayer(p + ".downsample.0", conv(in, out, 1, stride, 0), input);
             g.addLayer(p + ".downsample.1", bn(out), p + ".downsample.0");
             shortcut = p + ".downsample.1";
