@@ -12,7 +12,10 @@ public final class TextEncoderRegistry {
         for (TextEncoderSpec s : List.of(
                 // sentence-transformers/all-MiniLM-L6-v2, shipped as resources of a Maven jar
                 new TextEncoderSpec("all-minilm-l6-v2", TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2.onnx",
-                        TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2-tokenizer.json", TextEncoderSpec.Pooling.MEAN, 128))) {
+                        TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2-tokenizer.json", TextEncoderSpec.Pooling.MEAN, 128),
+                // BAAI/bge-small-en-v1.5 (Maven jar resources): [CLS] state, 512 positions
+                new TextEncoderSpec("bge-small-en-v1.5", TextEncoderSpec.CLASSPATH + "bge-small-en-v1.5.onnx",
+                        TextEncoderSpec.CLASSPATH + "bge-small-en-v1.5-tokenizer.json", TextEncoderSpec.Pooling.CLS, 512))) {
             SPECS.put(s.name(), s);
         }
     }
