@@ -10,7 +10,8 @@ import vlfer.model.TrainingMethod;
 import vlfer.text.CachedTextEncoder;
 import vlfer.text.ClassEmbeddingTable;
 import vlfer.text.TextEncoder;
-import vlfer.text.TextEncoderRegistry;
+import vlfer.text.TextEncoderFingerprint;
+import vlfer.text.TextEncoderSpec;
 
 /** Encodes a method's class prompts once, on the driver. */
 final class TextEmbeddings {
@@ -21,11 +22,12 @@ final class TextEmbeddings {
 
     /** The configured text encoder, behind the embedding cache when one is configured (the model loads on a miss only). */
     static TextEncoder open(TextSettings text) {
+        TextEncoderSpec spec = text.spec();
         if (text.cacheDir().isEmpty()) {
-            return TextEncoders.open(TextEncoderRegistry.get(text.encoder()));
+            return TextEncoders.open(spec);
         }
-        return new CachedTextEncoder(text.encoder(), java.nio.file.Path.of(text.cacheDir()),
-                () -> TextEncoders.open(TextEncoderRegistry.get(text.encoder())));
+        return new CachedTextEncoder(spec.name(), TextEncoderFingerprint.of(spec), java.nio.file.Path.of(text.cacheDir()),
+                () -> TextEncoders.open(spec));
     }
 
     static ClassEmbeddingTable encode(TextSettings text, TrainingMethod method, MethodSettings settings,

@@ -56,7 +56,7 @@ public final class TrainJob {
         DataFiles files = new DataFiles(sc.hadoopConfiguration());
         RunFolder run = new RunFolder(sc.hadoopConfiguration(), s.output().dir(), s.runId());
         LOG.info("run {}: method {}, encoder {}, text encoder {}, Spark master {} ({} task slots); run folder {}",
-                s.runId(), s.method().name(), s.model().encoder(), s.text().encoder(), sc.master(),
+                s.runId(), s.method().name(), s.model().encoder(), s.text().spec().name(), sc.master(),
                 sc.defaultParallelism(), run.path());
         run.writeText("resolved.conf", loaded.maskedDump());
 

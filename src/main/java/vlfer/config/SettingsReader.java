@@ -1,5 +1,7 @@
 package vlfer.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -8,6 +10,8 @@ import java.util.Map;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.synth.SynthSettings;
 import vlfer.model.loss.LcForm;
+import vlfer.text.TextEncoderRegistry;
+import vlfer.text.TextEncoderSpec;
 
 /** Maps the resolved configuration onto the settings records, validating every value. */
 final class SettingsReader {
@@ -34,11 +38,42 @@ final class SettingsReader {
                 synth(c.at("synth"), seed),
                 data(c.at("data")),
                 augment(c.at("augment")),
-                new TextSettings(c.nonEmptyString("text.encoder"), c.string("text.cache-dir")),
+                text(c.at("text")),
                 model,
                 method,
                 train(c.at("train")),
                 new SparkSettings(c.nonEmptyString("spark.app-name"), c.stringMap("spark.conf")));
+    }
+
+    private static TextSettings text(CheckedConfig t) {
+        String encoder = t.nonEmptyString("encoder");
+        CheckedConfig f = t.at("onnx-file");
+        TextEncoderSpec.Pooling pooling = f.enumValue("pooling", TextEncoderSpec.Pooling.class);
+        int maxTokens = f.intAtLeast("max-tokens", 1);
+        String output = f.string("output");
+        TextEncoderSpec spec;
+        if (encoder.equals(TextEncoderSpec.USER_FILES)) {
+            spec = TextEncoderSpec.userFiles(existingFile(f, "model", "ONNX file"), existingFile(f, "tokenizer",
+                    "HuggingFace tokenizer.json"), pooling, maxTokens, output);
+        } else if (TextEncoderRegistry.names().contains(encoder)) {
+            spec = TextEncoderRegistry.get(encoder);
+        } else {
+            throw t.invalid("encoder", "one of " + TextEncoderRegistry.names() + " or " + TextEncoderSpec.USER_FILES
+                    + " (your own ONNX file, vlfer.text.onnx-file)", encoder);
+        }
+        return new TextSettings(encoder, spec, t.string("cache-dir"));
+    }
+
+    /** A local file that vlfer.text.encoder = onnx-file reads: set, and there. */
+    private static String existingFile(CheckedConfig f, String key, String what) {
+        String path = f.string(key);
+        if (path.isBlank()) {
+            throw f.invalid(key, "the path of your " + what + " (vlfer.text.encoder = onnx-file reads it)", "\"\"");
+        }
+        if (!Files.isRegularFile(Path.of(path))) {
+            throw f.invalid(key, "an existing " + what, path + " (no such file: " + Path.of(path).toAbsolutePath() + ")");
+        }
+        return path;
     }
 
     private static SynthConfig synth(CheckedConfig s, long seed) {

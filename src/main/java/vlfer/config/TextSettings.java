@@ -1,7 +1,11 @@
 package vlfer.config;
 
 import java.io.Serializable;
+import vlfer.text.TextEncoderSpec;
 
-/** The text side: which sentence encoder embeds the class prompts, and where its results are cached ("" = nowhere). */
-public record TextSettings(String encoder, String cacheDir) implements Serializable {
+/**
+ * The text side: the configured encoder name, the spec it resolves to (a registry entry, or the
+ * user's own files for {@code onnx-file}), and where its results are cached ("" = nowhere).
+ */
+public record TextSettings(String encoder, TextEncoderSpec spec, String cacheDir) implements Serializable {
 }

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A text encoder that keeps what it encoded in a local folder, one file per call keyed by the
- * SHA-256 of the encoder name and the texts, so repeated runs skip encoding (and loading the model).
+ * SHA-256 of the encoder's name, its fingerprint ({@link TextEncoderFingerprint}: settings and file
+ * contents) and the texts, so repeated runs skip encoding (and loading the model), and a changed
+ * model file under the same name is a miss.
  * Writes go to a temporary file renamed into place; an unreadable or mismatched entry is
  * re-encoded and replaced, with a warning.
  */
@@ -30,13 +32,15 @@ public final class CachedTextEncoder implements TextEncoder {
     private static final int MAGIC = 0x56544531; // "VTE1"
 
     private final String name;
+    private final String fingerprint;
     private final Path dir;
     private final Supplier<TextEncoder> opener;
     private TextEncoder encoder;
     private int hits;
 
-    public CachedTextEncoder(String name, Path dir, Supplier<TextEncoder> opener) {
+    public CachedTextEncoder(String name, String fingerprint, Path dir, Supplier<TextEncoder> opener) {
         this.name = name;
+        this.fingerprint = fingerprint;
         this.dir = dir;
         this.opener = opener;
     }
@@ -88,6 +92,8 @@ public final class CachedTextEncoder implements TextEncoder {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(name.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(fingerprint.getBytes(StandardCharsets.UTF_8));
             for (String t : texts) {
                 md.update((byte) 0);
                 md.update(t.getBytes(StandardCharsets.UTF_8));

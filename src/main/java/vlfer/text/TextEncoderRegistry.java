@@ -2,17 +2,24 @@ package vlfer.text;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-/** The named sentence encoders ({@code vlfer.text.encoder}); all of them load without a network. */
+/**
+ * The named sentence encoders ({@code vlfer.text.encoder}); all of them load without a network.
+ * A user's own ONNX file is {@code onnx-file} (see {@link TextEncoderSpec#userFiles}).
+ */
 public final class TextEncoderRegistry {
     private static final Map<String, TextEncoderSpec> SPECS = new TreeMap<>();
 
     static {
         for (TextEncoderSpec s : List.of(
                 // sentence-transformers/all-MiniLM-L6-v2, shipped as resources of a Maven jar
-                new TextEncoderSpec("all-minilm-l6-v2", TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2.onnx",
-                        TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2-tokenizer.json", TextEncoderSpec.Pooling.MEAN, 128))) {
+                TextEncoderSpec.builtIn("all-minilm-l6-v2", TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2.onnx",
+                        TextEncoderSpec.CLASSPATH + "all-minilm-l6-v2-tokenizer.json", TextEncoderSpec.Pooling.MEAN, 128),
+                // BAAI/bge-small-en-v1.5 (Maven jar resources): [CLS] state, 512 positions
+                TextEncoderSpec.builtIn("bge-small-en-v1.5", TextEncoderSpec.CLASSPATH + "bge-small-en-v1.5.onnx",
+                        TextEncoderSpec.CLASSPATH + "bge-small-en-v1.5-tokenizer.json", TextEncoderSpec.Pooling.CLS, 512))) {
             SPECS.put(s.name(), s);
         }
     }
@@ -23,8 +30,14 @@ public final class TextEncoderRegistry {
     public static TextEncoderSpec get(String name) {
         TextEncoderSpec s = SPECS.get(name);
         if (s == null) {
-            throw new IllegalArgumentException("unknown text encoder '" + name + "' (vlfer.text.encoder); known: " + SPECS.keySet());
+            throw new IllegalArgumentException("unknown text encoder '" + name + "' (vlfer.text.encoder); known: " + SPECS.keySet()
+                    + " or " + TextEncoderSpec.USER_FILES + " (your own ONNX file, vlfer.text.onnx-file)");
         }
         return s;
+    }
+
+    /** The registry's names (without {@code onnx-file}). */
+    public static Set<String> names() {
+        return java.util.Collections.unmodifiableSet(SPECS.keySet());
     }
 }

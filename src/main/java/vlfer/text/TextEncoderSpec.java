@@ -1,14 +1,56 @@
 package vlfer.text;
 
+import java.io.Serializable;
+import java.nio.file.Path;
+
 /**
  * How to build a sentence encoder: an ONNX model and its HuggingFace tokenizer file (each a
- * class-path resource or a file path), how to pool token states, and the token limit.
+ * class-path resource or a file path), which graph output to read ("" = its only one), how to pool
+ * it, the token limit, and the configuration key the files came from (named in every error).
  */
-public record TextEncoderSpec(String name, String modelSource, String tokenizerSource, Pooling pooling, int maxTokens) {
+public record TextEncoderSpec(String name, String modelSource, String tokenizerSource, Pooling pooling, int maxTokens,
+                              String output, String configKey) implements Serializable {
 
-    /** Token pooling: mean over the attention mask (sentence-transformers), or the first (CLS) token. */
-    public enum Pooling { MEAN, CLS }
+    /**
+     * How the graph output becomes one vector per text (then L2-normalised). MEAN: mean over the
+     * attention mask (sentence-transformers). CLS: the first token's state (BERT [CLS], bge). EOS:
+     * the last token the attention mask keeps, i.e. the end-of-text token the tokenizer appends;
+     * for CLIP that is the highest token id, the position CLIP's own argmax picks. NONE: the output
+     * already is one vector per text, shape [1, D] (e.g. CLIP's text_embeds).
+     */
+    public enum Pooling { MEAN, CLS, EOS, NONE }
 
     /** "classpath:" sources are resources; anything else is a file path. */
     public static final String CLASSPATH = "classpath:";
+
+    /** The {@code vlfer.text.encoder} value that selects {@link #userFiles}. */
+    public static final String USER_FILES = "onnx-file";
+
+    /** The block of keys describing a user's files. */
+    public static final String USER_FILES_KEY = "vlfer.text.onnx-file";
+
+    private static final String REGISTRY_KEY = "vlfer.text.encoder";
+
+    /** A registry entry: shipped resources, a graph with one output. */
+    public static TextEncoderSpec builtIn(String name, String modelSource, String tokenizerSource, Pooling pooling,
+                                          int maxTokens) {
+        return new TextEncoderSpec(name, modelSource, tokenizerSource, pooling, maxTokens, "", REGISTRY_KEY);
+    }
+
+    /** A user's ONNX file and tokenizer.json, named after the model file ("onnx-file:clip-text.onnx"). */
+    public static TextEncoderSpec userFiles(String model, String tokenizer, Pooling pooling, int maxTokens, String output) {
+        return new TextEncoderSpec(USER_FILES + ":" + Path.of(model).getFileName(), model, tokenizer, pooling, maxTokens,
+                output, USER_FILES_KEY);
+    }
+
+    /**
+     * A setting as errors name it: "vlfer.text.onnx-file.model = /x/clip.onnx" for a user's files,
+     * "vlfer.text.encoder = bge-small-en-v1.5 (its model classpath:...)" for a registry entry.
+     */
+    public String setting(String key, Object value) {
+        if (configKey.equals(REGISTRY_KEY)) {
+            return REGISTRY_KEY + " = " + name + " (its " + key + " " + value + ")";
+        }
+        return configKey + "." + key + " = " + value;
+    }
 }

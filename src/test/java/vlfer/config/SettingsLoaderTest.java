@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.model.loss.LcForm;
+import vlfer.text.TextEncoderSpec;
 
 class SettingsLoaderTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:15:30Z"), ZoneOffset.UTC);
@@ -136,6 +137,49 @@ class SettingsLoaderTest {
         LoadedSettings d = load(null, "vlfer.run-id=r1", "vlfer.train.epochs=2");
         assertEquals(b.configHash(), c.configHash());
         assertNotEquals(b.configHash(), d.configHash());
+    }
+
+    @Test
+    void textEncodersResolveAtStartUp() throws IOException {
+        assertEquals("all-minilm-l6-v2", load(null).settings().text().spec().name());
+        TextEncoderSpec bge = load(null, "vlfer.text.encoder=bge-small-en-v1.5").settings().text().spec();
+        assertEquals(TextEncoderSpec.Pooling.CLS, bge.pooling());
+        assertEquals(512, bge.maxTokens());
+        String unknown = error(null, "vlfer.text.encoder=clip-vit-l14");
+        assertTrue(unknown.contains("vlfer.text.encoder") && unknown.contains("clip-vit-l14")
+                && unknown.contains("bge-small-en-v1.5") && unknown.contains("onnx-file"), unknown);
+    }
+
+    @Test
+    void aUserOnnxFileIsReadFromItsKeys() throws IOException {
+        Path model = Files.writeString(dir.resolve("clip-text.onnx"), "graph");
+        Path tokenizer = Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        String keys = "vlfer.text { encoder = onnx-file\n onnx-file { model = \"" + model + "\", tokenizer = \""
+                + tokenizer + "\" } }\n";
+        TextEncoderSpec spec = load(keys).settings().text().spec();
+        assertEquals("onnx-file:clip-text.onnx", spec.name());
+        assertEquals(model.toString(), spec.modelSource());
+        assertEquals(TextEncoderSpec.Pooling.EOS, spec.pooling());
+        assertEquals(77, spec.maxTokens());
+        assertEquals("", spec.output());
+        TextEncoderSpec mean = load(keys, "vlfer.text.onnx-file.pooling=mean", "vlfer.text.onnx-file.output=last_hidden_state",
+                "vlfer.text.onnx-file.max-tokens=32").settings().text().spec();
+        assertEquals(TextEncoderSpec.Pooling.MEAN, mean.pooling());
+        assertEquals("last_hidden_state", mean.output());
+        assertEquals(32, mean.maxTokens());
+    }
+
+    @Test
+    void aMissingUserFileOrBadPoolingNamesTheKeyAndTheFile() throws IOException {
+        Path tokenizer = Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        String missing = error("vlfer.text { encoder = onnx-file\n onnx-file { model = \"/nowhere/clip.onnx\", tokenizer = \""
+                + tokenizer + "\" } }\n");
+        assertTrue(missing.contains("vlfer.text.onnx-file.model") && missing.contains("test.conf: 2")
+                && missing.contains("/nowhere/clip.onnx") && missing.contains("no such file"), missing);
+        String unset = error("vlfer.text.encoder = onnx-file\n");
+        assertTrue(unset.contains("vlfer.text.onnx-file.model") && unset.contains("ONNX file"), unset);
+        String pooling = error(null, "vlfer.text.onnx-file.pooling=max");
+        assertTrue(pooling.contains("vlfer.text.onnx-file.pooling") && pooling.contains("mean | cls | eos | none"), pooling);
     }
 
     @Test

@@ -50,7 +50,11 @@ class CachedTextEncoderTest {
     }
 
     private CachedTextEncoder cached(String name, AtomicInteger opens, AtomicInteger calls) {
-        return new CachedTextEncoder(name, dir, () -> {
+        return cached(name, "fingerprint-1", opens, calls);
+    }
+
+    private CachedTextEncoder cached(String name, String fingerprint, AtomicInteger opens, AtomicInteger calls) {
+        return new CachedTextEncoder(name, fingerprint, dir, () -> {
             opens.incrementAndGet();
             return new CountingEncoder(calls);
         });
@@ -85,6 +89,20 @@ class CachedTextEncoderTest {
             e.encode(List.of("a"));
         }
         assertEquals(3, calls.get());
+    }
+
+    @Test
+    void aChangedFingerprintUnderTheSameNameIsAMiss() {
+        AtomicInteger opens = new AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
+        try (CachedTextEncoder e = cached("onnx-file:clip.onnx", "sha-of-file-1", opens, calls)) {
+            e.encode(List.of("a"));
+        }
+        try (CachedTextEncoder e = cached("onnx-file:clip.onnx", "sha-of-file-2", opens, calls)) {
+            e.encode(List.of("a"));
+            assertEquals(0, e.hits());
+        }
+        assertEquals(2, calls.get(), "a model file with other contents is encoded again");
     }
 
     @Test

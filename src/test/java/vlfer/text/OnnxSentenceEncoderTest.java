@@ -1,6 +1,5 @@
 package vlfer.text;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,49 +26,27 @@ class OnnxSentenceEncoderTest {
         encoder.close();
     }
 
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     @Test
     void embeddingsAreUnitLength384AndIndependentOfTheBatch() {
         assertEquals(384, encoder.dimension());
-        List<String> texts = List.of("a smiling happy face", "a person who is laughing out loud with friends at a party",
-                "a tax form for a bank");
-        float[][] together = encoder.encode(texts);
-        for (int i = 0; i < texts.size(); i++) {
-            assertEquals(1.0, dot(together[i], together[i]), 1e-5);
-            assertArrayEquals(encoder.encode(List.of(texts.get(i)))[0], together[i], 1e-6f);
-        }
-        assertTrue(dot(together[0], together[1]) > dot(together[0], together[2]) + 0.2,
-                "semantics: " + dot(together[0], together[1]) + " vs " + dot(together[0], together[2]));
+        float[][] v = EncoderChecks.unitLengthAndBatchIndependent(encoder, List.of("a smiling happy face",
+                "a person who is laughing out loud with friends at a party", "a tax form for a bank"));
+        double related = EncoderChecks.dot(v[0], v[1]);
+        double unrelated = EncoderChecks.dot(v[0], v[2]);
+        assertTrue(related > unrelated + 0.2, "semantics: " + related + " vs " + unrelated);
     }
 
     /**
      * Vectors from an independent float64 numpy run of the same ONNX graph with its own WordPiece
-     * tokenizer (src/test/python/minilm_reference.py), committed as a fixture.
+     * tokenizer (src/test/python/bert_sentence_reference.py, mean pooling), committed as a fixture.
      */
     @Test
     void matchesTheIndependentNumpyReference() throws Exception {
-        java.util.List<String> lines;
-        try (java.io.InputStream in = getClass().getResourceAsStream("/vlfer/interop/djl/minilm-reference.tsv")) {
-            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
-        }
-        assertTrue(lines.size() >= 9, "fixture rows: " + lines.size());
-        for (String line : lines) {
-            String[] cols = line.split("\t");
-            String[] values = cols[2].split(",");
-            float[] got = encoder.encode(List.of(cols[0]))[0];
-            assertEquals(values.length, got.length);
-            for (int i = 0; i < got.length; i++) {
-                assertEquals(Double.parseDouble(values[i]), got[i], 1e-6, cols[0] + " [" + i + "]");
-            }
-        }
+        List<ReferenceVectors.Row> rows = ReferenceVectors.read("/vlfer/interop/djl/minilm-reference.tsv");
+        assertTrue(rows.size() >= 9, "fixture rows: " + rows.size());
+        double diff = ReferenceVectors.maxAbsDifference(encoder, rows);
+        System.out.println("all-minilm-l6-v2: max |DJL - numpy float64| = " + diff + " over " + rows.size() + " sentences");
+        assertTrue(diff < 1e-6, "max abs difference " + diff);
     }
 
     @Test

