@@ -98,6 +98,7 @@ public final class TrainJob {
             ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, s.method(), classes);
             NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
             graph = factory.create(method, table, frames);
+            EncoderWeights.load(graph, factory.encoder(), s.model(), sc.hadoopConfiguration());
             card = new ModelCard(s.runId(), method.label(s.method()), s.model().encoder(), table.encoderName(), table.hash(),
                     loaded.configHash(), classes.names(), factory.inputSpec(), frames, method.outputsLogits(), -1,
                     s.seed(), loaded.maskedDump());

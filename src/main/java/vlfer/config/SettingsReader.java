@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.synth.SynthSettings;
+import vlfer.model.encoder.vit.VitShape;
 import vlfer.model.loss.LcForm;
 import vlfer.text.TextEncoderRegistry;
 import vlfer.text.TextEncoderSpec;
@@ -24,7 +25,7 @@ final class SettingsReader {
         CheckedConfig c = root.at("vlfer");
         long seed = c.longValue("seed");
         MethodSettings method = method(c.at("method"));
-        ModelSettings model = new ModelSettings(c.nonEmptyString("model.encoder"), c.intAtLeast("model.input-size", 0));
+        ModelSettings model = model(c.at("model"));
         String runId = c.string("run-id");
         if (runId.isBlank()) {
             runId = method.name() + "-" + model.encoder() + "-" + stamp.format(clock.instant());
@@ -43,6 +44,24 @@ final class SettingsReader {
                 method,
                 train(c.at("train")),
                 new SparkSettings(c.nonEmptyString("spark.app-name"), c.stringMap("spark.conf")));
+    }
+
+    private static ModelSettings model(CheckedConfig m) {
+        CheckedConfig v = m.at("vit");
+        int inputSize = m.intAtLeast("input-size", 0);
+        VitShape vit;
+        try {
+            vit = new VitShape(inputSize > 0 ? inputSize : VitShape.B16.imageSize(), v.intAtLeast("patch", 1),
+                    v.intAtLeast("width", 1), v.intAtLeast("layers", 1), v.intAtLeast("heads", 1), v.intAtLeast("output-dim", 1));
+        } catch (IllegalArgumentException e) {
+            throw m.invalid("vit", "a consistent ViT shape with vlfer.model.input-size", e.getMessage());
+        }
+        String weights = m.string("weights");
+        if (!weights.isBlank() && !weights.contains("://") && !Files.isRegularFile(Path.of(weights))) {
+            throw m.invalid("weights", "an existing .npz state dict (or \"\" for none)",
+                    weights + " (no such file: " + Path.of(weights).toAbsolutePath() + ")");
+        }
+        return new ModelSettings(m.nonEmptyString("encoder"), inputSize, weights, m.string("weights-prefix"), vit);
     }
 
     private static TextSettings text(CheckedConfig t) {

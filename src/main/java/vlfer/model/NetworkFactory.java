@@ -35,7 +35,11 @@ public final class NetworkFactory {
         this.method = method;
         this.train = train;
         this.seed = seed;
-        this.encoder = EncoderRegistry.create(model.encoder(), model.inputSize());
+        this.encoder = EncoderRegistry.create(model);
+    }
+
+    public EncoderArchitecture encoder() {
+        return encoder;
     }
 
     public EncoderMetadata encoderMetadata() {

@@ -113,6 +113,13 @@ public final class LearningRates {
             setOn(b.getIUpdater(), name, lr, done);
             setOn(b.getBiasUpdater(), name, lr, done);
         } else if (conf instanceof AbstractSameDiffLayer s) {
+            // DL4J hands every SameDiff layer the one global updater object: give each its own copy
+            if (s.getUpdater() != null && done.containsKey(s.getUpdater())) {
+                s.setUpdater(s.getUpdater().clone());
+            }
+            if (s.getBiasUpdater() != null && done.containsKey(s.getBiasUpdater())) {
+                s.setBiasUpdater(s.getBiasUpdater().clone());
+            }
             setOn(s.getUpdater(), name, lr, done);
             setOn(s.getBiasUpdater(), name, lr, done);
         }

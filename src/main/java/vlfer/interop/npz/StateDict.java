@@ -19,17 +19,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (batch-norm {@code num_batches_tracked}) are not weights; they are listed as skipped.
  */
 public final class StateDict {
-    private final Path source;
+    private final String source;
     private final Map<String, INDArray> tensors;
     private final List<String> skipped;
 
-    private StateDict(Path source, Map<String, INDArray> tensors, List<String> skipped) {
+    private StateDict(String source, Map<String, INDArray> tensors, List<String> skipped) {
         this.source = source;
         this.tensors = Collections.unmodifiableMap(tensors);
         this.skipped = List.copyOf(skipped);
     }
 
     public static StateDict read(Path npz) throws IOException {
+        return read(npz, npz.toString());
+    }
+
+    /** Reads {@code npz}, naming it {@code source} in errors (e.g. the s3a:// path it was copied from). */
+    public static StateDict read(Path npz, String source) throws IOException {
         Map<String, INDArray> tensors = new LinkedHashMap<>();
         TreeSet<String> skipped = new TreeSet<>();
         try (ZipFile zip = new ZipFile(npz.toFile())) {
@@ -41,7 +46,7 @@ public final class StateDict {
                 }
                 String name = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
                 try (InputStream in = zip.getInputStream(e)) {
-                    NpyFormat.Array a = NpyFormat.read(in, npz + " entry '" + name + "'");
+                    NpyFormat.Array a = NpyFormat.read(in, source + " entry '" + name + "'");
                     if (a.isScalar() || !a.isFloat()) {
                         skipped.add(name);
                     } else {
@@ -50,9 +55,9 @@ public final class StateDict {
                 }
             }
         } catch (java.util.zip.ZipException e) {
-            throw new IOException(npz + " is not an .npz archive: " + e.getMessage(), e);
+            throw new IOException(source + " is not an .npz archive: " + e.getMessage(), e);
         }
-        return new StateDict(npz, tensors, List.copyOf(skipped));
+        return new StateDict(source, tensors, List.copyOf(skipped));
     }
 
     /** Reads a single {@code .npy} array (test fixtures, inputs). */
@@ -62,7 +67,7 @@ public final class StateDict {
         }
     }
 
-    public Path source() {
+    public String source() {
         return source;
     }
 

@@ -151,4 +151,38 @@ public final class VitBlock extends SameDiffLayer {
     public int hashCode() {
         return java.util.Objects.hash(width, tokens, heads, depth);
     }
+
+    // Bean accessors: DL4J's JSON (model files, Spark workers) reads and writes through them.
+
+    public long getWidth() {
+        return width;
+    }
+
+    public void setWidth(long width) {
+        this.width = width;
+    }
+
+    public long getTokens() {
+        return tokens;
+    }
+
+    public void setTokens(long tokens) {
+        this.tokens = tokens;
+    }
+
+    public int getHeads() {
+        return heads;
+    }
+
+    public void setHeads(int heads) {
+        this.heads = heads;
+    }
+
+    public int getDepth() {
+        return depth;
+    }
+
+    public void setDepth(int depth) {
+        this.depth = depth;
+    }
 }

@@ -91,4 +91,22 @@ public final class VitEmbedding extends SameDiffLayer {
     public int hashCode() {
         return Long.hashCode(width) * 31 + Long.hashCode(patches);
     }
+
+    // Bean accessors: DL4J's JSON (model files, Spark workers) reads and writes through them.
+
+    public long getWidth() {
+        return width;
+    }
+
+    public void setWidth(long width) {
+        this.width = width;
+    }
+
+    public long getPatches() {
+        return patches;
+    }
+
+    public void setPatches(long patches) {
+        this.patches = patches;
+    }
 }

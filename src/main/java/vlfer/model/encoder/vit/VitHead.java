@@ -78,4 +78,30 @@ public final class VitHead extends SameDiffLayer {
     public int hashCode() {
         return java.util.Objects.hash(width, tokens, output);
     }
+
+    // Bean accessors: DL4J's JSON (model files, Spark workers) reads and writes through them.
+
+    public long getWidth() {
+        return width;
+    }
+
+    public void setWidth(long width) {
+        this.width = width;
+    }
+
+    public long getTokens() {
+        return tokens;
+    }
+
+    public void setTokens(long tokens) {
+        this.tokens = tokens;
+    }
+
+    public long getOutput() {
+        return output;
+    }
+
+    public void setOutput(long output) {
+        this.output = output;
+    }
 }
