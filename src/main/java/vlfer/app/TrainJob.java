@@ -112,17 +112,21 @@ public final class TrainJob {
         JavaRDD<FaceSample> samples = sc.parallelize(train.samples(), sc.defaultParallelism());
         List<EpochReport> reports = new ArrayList<>();
         ModelCard template = card;
-        new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export",
-                (layer, epoch, lr) -> method.learningRate(layer, epoch, lr, s.method())).fit(graph, samples, train.samples().size(),
-                decoder, preprocessor, labels, firstEpoch, report -> {
-                    if (reports.isEmpty() && !report.skipped().isEmpty()) {
-                        recordUndecodable(run, train, report.skipped(), s.data().maxRejectFraction());
-                    }
-                    String path = checkpoints.save(graph, template.atEpoch(report.epoch()));
-                    LOG.info("checkpoint {}", path);
-                    reports.add(report);
-                });
-        int lastEpoch = s.train().epochs() - 1;
+        if (method.trains()) {
+            new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export",
+                    (layer, epoch, lr) -> method.learningRate(layer, epoch, lr, s.method())).fit(graph, samples, train.samples().size(),
+                    decoder, preprocessor, labels, firstEpoch, report -> {
+                        if (reports.isEmpty() && !report.skipped().isEmpty()) {
+                            recordUndecodable(run, train, report.skipped(), s.data().maxRejectFraction());
+                        }
+                        String path = checkpoints.save(graph, template.atEpoch(report.epoch()));
+                        LOG.info("checkpoint {}", path);
+                        reports.add(report);
+                    });
+        } else {
+            LOG.info("method {} does not train: evaluating the encoders as they are", method.label(s.method()));
+        }
+        int lastEpoch = method.trains() ? s.train().epochs() - 1 : -1;
         ModelCard finalCard = card.atEpoch(lastEpoch);
         String modelPath = checkpoints.saveAs(graph, finalCard, run.modelPath());
 

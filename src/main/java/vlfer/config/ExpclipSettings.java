@@ -6,8 +6,9 @@ import java.io.Serializable;
  * expclip: the zero-shot prompt family, the logit scale s of {@code S = s * cos}, where the per-face
  * targets come from ("" = the text encoder's embedding of each synthetic face's facial-action
  * description; else a TSV file of sample id and vector), and whether the image encoder trains too
- * (the paper keeps it frozen).
+ * (the paper keeps it frozen); {@code sharedSpace}: the projection maps prompts too (mode
+ * shared-space, for a CLIP image/text pair) instead of only the image side (image-to-text).
  */
-public record ExpclipSettings(String prompts, double logitScale, String targets, boolean trainEncoder)
-        implements Serializable {
+public record ExpclipSettings(String prompts, double logitScale, String targets, boolean trainEncoder,
+                              boolean sharedSpace) implements Serializable {
 }

@@ -241,13 +241,21 @@ final class SettingsReader {
                 c.intAtLeast("descriptor-epochs", 0),
                 c.doubleIn("descriptor-learning-rate", 0, 10));
         CheckedConfig x = m.at("expclip");
-        String family = x.nonEmptyString("prompts");
-        if (!java.util.List.of("class-name", "expression-of", "photo-of-face", "ensemble-5", "ensemble-10").contains(family)) {
-            throw x.invalid("prompts", "one of class-name, expression-of, photo-of-face, ensemble-5, ensemble-10", family);
+        ExpclipSettings expclip = new ExpclipSettings(promptFamily(x), x.doubleIn("logit-scale", 1e-3, 1e4), x.string("targets"),
+                x.bool("train-encoder"), x.enumValue("mode", ExpclipMode.class) == ExpclipMode.SHARED_SPACE);
+        CheckedConfig z = m.at("zeroshot");
+        ZeroshotSettings zeroshot = new ZeroshotSettings(promptFamily(z), z.doubleIn("logit-scale", 1e-3, 1e4));
+        return new MethodSettings(name, ke2nt, cliper, expclip, zeroshot);
+    }
+
+    private enum ExpclipMode { IMAGE_TO_TEXT, SHARED_SPACE }
+
+    private static String promptFamily(CheckedConfig c) {
+        String family = c.nonEmptyString("prompts");
+        if (!vlfer.text.PromptFamily.names().contains(family)) {
+            throw c.invalid("prompts", "one of " + String.join(", ", vlfer.text.PromptFamily.names()), family);
         }
-        ExpclipSettings expclip = new ExpclipSettings(family, x.doubleIn("logit-scale", 1e-3, 1e4), x.string("targets"),
-                x.bool("train-encoder"));
-        return new MethodSettings(name, ke2nt, cliper, expclip);
+        return family;
     }
 
     private static TrainSettings train(CheckedConfig t) {

@@ -10,11 +10,11 @@ import vlfer.text.ClassEmbeddingTable;
 import vlfer.text.PromptFamily;
 
 /**
- * expclip in image-to-text mode: a bias-free projection of the image feature into the text
- * encoder's space, trained with symmetric InfoNCE against one target vector per face (no labels);
- * classification is zero-shot, by the configured prompt family. The image encoder stays frozen
- * unless {@code train-encoder} is set. (The paper's shared-space mode, one projection for both
- * sides of a CLIP pair, needs image and text encoders of one vision-language model.)
+ * expclip: a bias-free projection trained with symmetric InfoNCE against one target vector per face
+ * (no labels); classification is zero-shot, by the configured prompt family. Image-to-text mode
+ * projects the image feature into the text encoder's space; shared-space mode (the paper's, for the
+ * image and text towers of one CLIP model) projects image features and prompts alike. The image
+ * encoder stays frozen unless {@code train-encoder} is set.
  */
 final class ExpclipMethod implements TrainingMethod {
     static final String OUTPUT = "expclip";
@@ -26,7 +26,7 @@ final class ExpclipMethod implements TrainingMethod {
 
     @Override
     public String label(MethodSettings settings) {
-        return "expclip-i2t-" + settings.expclip().prompts();
+        return (settings.expclip().sharedSpace() ? "expclip-shared-" : "expclip-i2t-") + settings.expclip().prompts();
     }
 
     @Override
@@ -48,12 +48,8 @@ final class ExpclipMethod implements TrainingMethod {
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
                           ClassEmbeddingTable table, MethodSettings settings, long seed) {
         ExpclipSettings x = settings.expclip();
-        int[] promptClass = new int[table.rows()];
-        for (int r = 0; r < promptClass.length; r++) {
-            promptClass[r] = table.classOf(r);
-        }
-        g.addLayer(OUTPUT, new InfoNceLossLayer(featureWidth, table.toDoubleMatrix(), promptClass,
-                table.vocabulary().size(), x.logitScale()), features);
+        g.addLayer(OUTPUT, new InfoNceLossLayer(featureWidth, table.toDoubleMatrix(), table.promptClasses(),
+                table.vocabulary().size(), x.logitScale(), x.sharedSpace()), features);
         return OUTPUT;
     }
 

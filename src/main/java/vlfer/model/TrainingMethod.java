@@ -18,6 +18,11 @@ public interface TrainingMethod {
         return false;
     }
 
+    /** False for methods evaluated as built, without training (zeroshot). */
+    default boolean trains() {
+        return true;
+    }
+
     /** False for methods that never look at text (the {@code ce} baseline): no text encoder is loaded. */
     default boolean usesText() {
         return true;

@@ -9,7 +9,8 @@ public final class TrainingMethods {
     private static final Map<String, TrainingMethod> METHODS = new TreeMap<>();
 
     static {
-        for (TrainingMethod m : List.<TrainingMethod>of(new Ke2ntMethod(), new CeMethod(), new CliperMethod(), new ExpclipMethod())) {
+        for (TrainingMethod m : List.<TrainingMethod>of(new Ke2ntMethod(), new CeMethod(), new CliperMethod(), new ExpclipMethod(),
+                new ZeroShotMethod())) {
             METHODS.put(m.name(), m);
         }
     }

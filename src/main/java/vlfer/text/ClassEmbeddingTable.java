@@ -115,6 +115,15 @@ public final class ClassEmbeddingTable implements Serializable {
         return promptClass[r];
     }
 
+    /** The class of every row, in row order. */
+    public int[] promptClasses() {
+        int[] out = new int[rows()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = classOf(r);
+        }
+        return out;
+    }
+
     public LabelVocabulary vocabulary() {
         return vocabulary;
     }

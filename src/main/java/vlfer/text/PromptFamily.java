@@ -62,6 +62,11 @@ public enum PromptFamily {
         return out;
     }
 
+    /** The configuration names of all families, in declaration order. */
+    public static List<String> names() {
+        return java.util.Arrays.stream(values()).map(PromptFamily::configName).toList();
+    }
+
     /** The family named {@code name} in configuration (class-name, expression-of, photo-of-face, ensemble-5, ensemble-10). */
     public static PromptFamily named(String name) {
         for (PromptFamily f : values()) {

@@ -16,13 +16,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * target vector h per face, and the loss is the symmetric InfoNCE of the batch,
  * {@code S = s * norm(v) norm(h)^T}, {@code L = (CE(S, I) + CE(S^T, I)) / 2}. Output (zero-shot
  * classification): per class, the mean over its prompts of {@code s * cos(v, t_p)} (logit
- * averaging). The prompt embeddings travel in the configuration.
+ * averaging). In shared-space mode (a CLIP pair) the prompts pass through the same projection,
+ * {@code cos(v, t_p W)}, as in Exp-CLIP. The prompt embeddings travel in the configuration.
  */
 public final class InfoNceLossLayer extends SameDiffOutputLayer {
     public static final String LOGITS = "class_logits";
     public static final String PROJECTION = "W";
 
     private double[][] prompts;
+    private boolean sharedSpace;
     private int[] promptClass;
     private int classes;
     private double logitScale;
@@ -33,20 +35,22 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
     private InfoNceLossLayer() {
     }
 
-    /** {@code prompts}: one row per prompt, of class {@code promptClass[row]} among {@code classes}. */
+    /** {@code prompts}: one row per prompt, of class {@code promptClass[row]} among {@code classes}; image-to-text mode. */
     public InfoNceLossLayer(long featureWidth, double[][] prompts, int[] promptClass, int classes, double logitScale) {
-        if (prompts.length == 0 || prompts.length != promptClass.length) {
-            throw new IllegalArgumentException("expclip needs one class per prompt row: " + prompts.length + " rows, "
-                    + promptClass.length + " classes");
-        }
-        int[] perClass = new int[classes];
-        for (int c : promptClass) {
-            perClass[c]++;
-        }
-        for (int c = 0; c < classes; c++) {
-            if (perClass[c] == 0) {
-                throw new IllegalArgumentException("expclip: class " + c + " has no prompt");
-            }
+        this(featureWidth, prompts, promptClass, classes, logitScale, false);
+    }
+
+    /**
+     * {@code sharedSpace}: image features and prompts live in one space (a CLIP pair) and the same
+     * projection maps both, so the feature width must equal the prompts' width.
+     */
+    public InfoNceLossLayer(long featureWidth, double[][] prompts, int[] promptClass, int classes, double logitScale,
+                            boolean sharedSpace) {
+        PromptLogits.requireEveryClass(promptClass, classes, prompts.length, "expclip");
+        if (sharedSpace && prompts[0].length != featureWidth) {
+            throw new IllegalArgumentException("expclip shared-space mode needs the image encoder's feature width ("
+                    + featureWidth + ") to equal the text encoder's (" + prompts[0].length + "): use the image and text "
+                    + "towers of one CLIP model, or vlfer.method.expclip.mode = image-to-text");
         }
         this.prompts = prompts;
         this.promptClass = promptClass;
@@ -54,25 +58,18 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
         this.logitScale = logitScale;
         this.nIn = featureWidth;
         this.textWidth = prompts[0].length;
+        this.sharedSpace = sharedSpace;
     }
 
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable f, SDVariable h, Map<String, SDVariable> params) {
         DataType type = f.dataType();
-        SDVariable v = f.mmul(params.get(PROJECTION));                                     // [B, D]
-        INDArray promptArr = Nd4j.create(Vectors.unitRows(prompts)).castTo(type);
-        INDArray average = Nd4j.zeros(type, prompts.length, classes);                      // [P, C]: mean over a class's prompts
-        int[] perClass = new int[classes];
-        for (int c : promptClass) {
-            perClass[c]++;
-        }
-        for (int p = 0; p < prompts.length; p++) {
-            average.putScalar(p, promptClass[p], 1.0 / perClass[promptClass[p]]);
-        }
-        SDVariable promptsT = sd.constant("expclip_prompts_t", promptArr.transpose().dup());  // [D, P]
-        SDVariable averageVar = sd.constant("expclip_average", average);
+        SDVariable w = params.get(PROJECTION);
+        SDVariable v = f.mmul(w);                                                              // [B, D]
+        SDVariable promptVar = sd.constant("expclip_prompts", Nd4j.create(Vectors.unitRows(prompts)).castTo(type));
+        SDVariable promptSide = sharedSpace ? Vectors.unit(sd, promptVar.mmul(w)) : promptVar; // [P, D]
         SDVariable vUnit = Vectors.unit(sd, v);
-        vUnit.mmul(promptsT).mul(logitScale).mmul(LOGITS, averageVar);                      // the output [B, C]
+        PromptLogits.define(sd, LOGITS, vUnit, promptSide, promptClass, classes, logitScale, type);   // the output [B, C]
 
         SDVariable hUnit = Vectors.unit(sd, h);
         SDVariable s = vUnit.mmul(hUnit.permute(1, 0)).mul(logitScale);                    // [B, B]
@@ -119,14 +116,14 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
     public boolean equals(Object o) {
         return o instanceof InfoNceLossLayer c
                 && java.util.Objects.equals(getLayerName(), c.getLayerName())
-                && java.util.Arrays.deepEquals(prompts, c.prompts) && java.util.Arrays.equals(promptClass, c.promptClass)
+                && c.sharedSpace == sharedSpace && java.util.Arrays.deepEquals(prompts, c.prompts) && java.util.Arrays.equals(promptClass, c.promptClass)
                 && classes == c.classes && logitScale == c.logitScale && nIn == c.nIn && textWidth == c.textWidth
                 && java.util.Objects.equals(getUpdater(), c.getUpdater());
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(getLayerName(), java.util.Arrays.deepHashCode(prompts),
+        return java.util.Objects.hash(getLayerName(), sharedSpace, java.util.Arrays.deepHashCode(prompts),
                 java.util.Arrays.hashCode(promptClass), classes, logitScale, nIn, textWidth);
     }
 
@@ -178,5 +175,13 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
 
     public void setTextWidth(long textWidth) {
         this.textWidth = textWidth;
+    }
+
+    public boolean isSharedSpace() {
+        return sharedSpace;
+    }
+
+    public void setSharedSpace(boolean sharedSpace) {
+        this.sharedSpace = sharedSpace;
     }
 }

@@ -144,4 +144,53 @@ class InfoNceLossLayerTest {
     void everyClassNeedsAPrompt() {
         assertThrows(IllegalArgumentException.class, () -> new InfoNceLossLayer(F, LossFixtures.gaussian(2, D, 1), new int[]{0, 0}, 2, 10));
     }
+
+    /** Shared-space mode: input [B, 6] -> dense(tanh, D) -> expclip layer whose projection D -> D also maps the prompts. */
+    private static ComputationGraph sharedNet(double scale) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(7).dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER).updater(new NoOp())
+                .graphBuilder()
+                .addInputs("in")
+                .addLayer("dense", new DenseLayer.Builder().nIn(6).nOut(D).activation(Activation.TANH).build(), "in")
+                .addLayer("expclip", new InfoNceLossLayer(D, LossFixtures.gaussian(PROMPT_CLASS.length, D, 2), PROMPT_CLASS, C,
+                        scale, true), "dense")
+                .setOutputs("expclip")
+                .setInputTypes(InputType.feedForward(6))
+                .build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        return g;
+    }
+
+    @Test
+    void sharedSpaceProjectsThePromptsWithTheSameMatrix() {
+        ComputationGraph g = sharedNet(100);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 6).subi(0.5);
+        INDArray w = g.getLayer("expclip").getParam(InfoNceLossLayer.PROJECTION);
+        double[][] v = g.feedForward(x, false).get("dense").mmul(w).toDoubleMatrix();
+        double[][] prompts = Nd4j.create(LossFixtures.gaussian(PROMPT_CLASS.length, D, 2)).mmul(w).toDoubleMatrix();
+        double[][] out = g.outputSingle(false, x).toDoubleMatrix();
+        for (int i = 0; i < v.length; i++) {
+            double[] expected = new double[C];
+            int[] count = new int[C];
+            for (int p = 0; p < prompts.length; p++) {
+                expected[PROMPT_CLASS[p]] += 100 * LossFixtures.cos(v[i], prompts[p]);
+                count[PROMPT_CLASS[p]]++;
+            }
+            for (int c = 0; c < C; c++) {
+                expected[c] /= count[c];
+            }
+            assertArrayEquals(expected, out[i], 1e-8);
+        }
+        INDArray h = Nd4j.create(LossFixtures.gaussian(6, D, 9));
+        assertTrue(LossFixtures.gradientsOk(sharedNet(10), Nd4j.rand(DataType.DOUBLE, 6, 6).subi(0.5), h));
+        assertEquals(g.getConfiguration(), ComputationGraphConfiguration.fromJson(g.getConfiguration().toJson()));
+    }
+
+    @Test
+    void sharedSpaceNeedsEqualImageAndTextWidths() {
+        String msg = assertThrows(IllegalArgumentException.class, () -> new InfoNceLossLayer(F,
+                LossFixtures.gaussian(2, D, 1), new int[]{0, 1}, 2, 10, true)).getMessage();
+        assertTrue(msg.contains("feature width (5) to equal the text encoder's (4)"), msg);
+    }
 }
