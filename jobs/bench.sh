@@ -4,6 +4,9 @@
 #                                          with the ke2nt head (default: small-cnn resnet18)
 #   jobs/bench.sh input [encoder ...]      images/s per core of decode + resize + augment for each
 #                                          real layout, next to the encoder's training images/s on one core
+#   jobs/bench.sh expclip-ceiling [text-encoder ...]
+#                                          expclip's zero-shot ceiling on the synthetic faces: its
+#                                          targets themselves classified by each prompt family
 #   OMP_NUM_THREADS=1 jobs/bench.sh training   one core, as each local[N] task slot has
 # Options: BENCH_BATCH (32), BENCH_STEPS (10) for training; BENCH_PASSES (3), BENCH_FACES (40 per class) for input.
 set -euo pipefail
@@ -11,7 +14,8 @@ cd "$(dirname "$0")/.."
 case "${1:-}" in
   training) main=vlfer.bench.TrainingThroughputBench ;;
   input) main=vlfer.bench.InputPipelineBench; export OMP_NUM_THREADS=1 ;;
-  *) echo "usage: jobs/bench.sh training|input [encoder ...]" >&2; exit 2 ;;
+  expclip-ceiling) main=vlfer.bench.ExpclipTargetCeiling ;;
+  *) echo "usage: jobs/bench.sh training|input|expclip-ceiling [name ...]" >&2; exit 2 ;;
 esac
 shift
 mvn -B -q -DskipTests test-compile
