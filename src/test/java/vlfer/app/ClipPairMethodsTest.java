@@ -23,6 +23,7 @@ import vlfer.data.LabelVocabulary;
 import vlfer.text.PromptFamily;
 import vlfer.text.TextEncoder;
 import vlfer.testing.LocalSpark;
+import vlfer.testing.PromptLogitsReference;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 import vlfer.train.CheckpointStore;
@@ -87,14 +88,17 @@ class ClipPairMethodsTest {
         double[][] logits = acts.get("zeroshot").castTo(DataType.DOUBLE).toDoubleMatrix();
         List<List<String>> prompts = PromptFamily.named("ensemble-5").prompts(LabelVocabulary.BASIC_7);
         try (TextEncoder text = TextEmbeddings.open(loaded.settings().text())) {
-            for (int i = 0; i < image.length; i++) {
-                double[] expected = new double[prompts.size()];
-                for (int c = 0; c < prompts.size(); c++) {
-                    for (float[] t : text.encode(prompts.get(c))) {
-                        expected[c] += 100 * cos(image[i], t) / prompts.get(c).size();
-                    }
+            double[][] promptRows = prompts.stream().flatMap(List::stream).map(t -> toDouble(text.encode(List.of(t))[0]))
+                    .toArray(double[][]::new);
+            int[] promptClass = new int[promptRows.length];
+            for (int c = 0, r = 0; c < prompts.size(); c++) {
+                for (int k = 0; k < prompts.get(c).size(); k++) {
+                    promptClass[r++] = c;
                 }
-                assertArrayEquals(expected, logits[i], 1e-3);
+            }
+            for (int i = 0; i < image.length; i++) {
+                assertArrayEquals(PromptLogitsReference.classLogits(image[i], promptRows, promptClass, prompts.size(), 100),
+                        logits[i], 1e-3);
             }
         }
     }
@@ -111,15 +115,11 @@ class ClipPairMethodsTest {
         assertEquals(7 * 3, run.result("synthetic", "test").metrics().samples());
     }
 
-    private static double cos(double[] a, float[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int d = 0; d < a.length; d++) {
-            ab += a[d] * b[d];
-            aa += a[d] * a[d];
-            bb += (double) b[d] * b[d];
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
         }
-        return ab / Math.sqrt(aa * bb);
+        return out;
     }
 }

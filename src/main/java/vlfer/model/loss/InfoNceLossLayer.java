@@ -1,9 +1,7 @@
 package vlfer.model.loss;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffOutputLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,16 +17,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * averaging). In shared-space mode (a CLIP pair) the prompts pass through the same projection,
  * {@code cos(v, t_p W)}, as in Exp-CLIP. The prompt embeddings travel in the configuration.
  */
-public final class InfoNceLossLayer extends SameDiffOutputLayer {
+public final class InfoNceLossLayer extends PromptClassifierLayer {
     public static final String LOGITS = "class_logits";
     public static final String PROJECTION = "W";
 
-    private double[][] prompts;
     private boolean sharedSpace;
-    private int[] promptClass;
-    private int classes;
-    private double logitScale;
-    private long nIn;
     private long textWidth;
 
     /** For JSON deserialisation. */
@@ -46,19 +39,19 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
      */
     public InfoNceLossLayer(long featureWidth, double[][] prompts, int[] promptClass, int classes, double logitScale,
                             boolean sharedSpace) {
-        PromptLogits.requireEveryClass(promptClass, classes, prompts.length, "expclip");
+        super("expclip", featureWidth, prompts, promptClass, classes, logitScale);
         if (sharedSpace && prompts[0].length != featureWidth) {
             throw new IllegalArgumentException("expclip shared-space mode needs the image encoder's feature width ("
                     + featureWidth + ") to equal the text encoder's (" + prompts[0].length + "): use the image and text "
                     + "towers of one CLIP model, or vlfer.method.expclip.mode = image-to-text");
         }
-        this.prompts = prompts;
-        this.promptClass = promptClass;
-        this.classes = classes;
-        this.logitScale = logitScale;
-        this.nIn = featureWidth;
         this.textWidth = prompts[0].length;
         this.sharedSpace = sharedSpace;
+    }
+
+    @Override
+    String who() {
+        return "expclip";
     }
 
     @Override
@@ -66,14 +59,14 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
         DataType type = f.dataType();
         SDVariable w = params.get(PROJECTION);
         SDVariable v = f.mmul(w);                                                              // [B, D]
-        SDVariable promptVar = sd.constant("expclip_prompts", Nd4j.create(Vectors.unitRows(prompts)).castTo(type));
+        SDVariable promptVar = sd.constant("expclip_prompts", Nd4j.create(Vectors.unitRows(getPrompts())).castTo(type));
         SDVariable promptSide = sharedSpace ? Vectors.unit(sd, promptVar.mmul(w)) : promptVar; // [P, D]
         SDVariable vUnit = Vectors.unit(sd, v);
-        PromptLogits.define(sd, LOGITS, vUnit, promptSide, promptClass, classes, logitScale, type);   // the output [B, C]
+        PromptLogits.define(sd, LOGITS, vUnit, promptSide, getPromptClass(), getClasses(), getLogitScale(), type);   // the output [B, C]
 
         SDVariable hUnit = Vectors.unit(sd, h);
-        SDVariable s = vUnit.mmul(hUnit.permute(1, 0)).mul(logitScale);                    // [B, B]
-        SDVariable diagonal = vUnit.mul(hUnit).sum(true, 1).mul(logitScale);               // [B, 1]
+        SDVariable s = vUnit.mmul(hUnit.permute(1, 0)).mul(getLogitScale());                    // [B, B]
+        SDVariable diagonal = vUnit.mul(hUnit).sum(true, 1).mul(getLogitScale());               // [B, 1]
         SDVariable rowLse = Vectors.logSumExp(sd, s, 1);
         SDVariable colLse = Vectors.logSumExp(sd, s, 0);
         // DL4J divides the returned score by the batch size: return the batch sum
@@ -90,84 +83,26 @@ public final class InfoNceLossLayer extends SameDiffOutputLayer {
     @Override
     public void defineParameters(SDLayerParams params) {
         params.clear();
-        params.addWeightParam(PROJECTION, nIn, textWidth);
+        params.addWeightParam(PROJECTION, getNIn(), textWidth);
     }
 
     @Override
     public void initializeParameters(Map<String, INDArray> params) {
         INDArray w = params.get(PROJECTION);
-        w.assign(Nd4j.randn(w.dataType(), w.shape()).muli(Math.sqrt(2.0 / (nIn + textWidth))));
+        w.assign(Nd4j.randn(w.dataType(), w.shape()).muli(Math.sqrt(2.0 / (getNIn() + textWidth))));
     }
 
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.feedForward(classes);
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        if (!(inputType instanceof InputType.InputTypeFeedForward ff) || ff.getSize() != nIn) {
-            throw new IllegalArgumentException("expclip layer needs a feed-forward input of width " + nIn + ", got " + inputType);
-        }
-    }
-
-    /** Equality over what defines the layer (DL4J's inherited equals ignores the prompts and settings). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof InfoNceLossLayer c
-                && java.util.Objects.equals(getLayerName(), c.getLayerName())
-                && c.sharedSpace == sharedSpace && java.util.Arrays.deepEquals(prompts, c.prompts) && java.util.Arrays.equals(promptClass, c.promptClass)
-                && classes == c.classes && logitScale == c.logitScale && nIn == c.nIn && textWidth == c.textWidth
-                && java.util.Objects.equals(getUpdater(), c.getUpdater());
+        return o instanceof InfoNceLossLayer c && samePrompts(c) && c.sharedSpace == sharedSpace && c.textWidth == textWidth;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(getLayerName(), sharedSpace, java.util.Arrays.deepHashCode(prompts),
-                java.util.Arrays.hashCode(promptClass), classes, logitScale, nIn, textWidth);
+        return java.util.Objects.hash(promptsHash(), sharedSpace, textWidth);
     }
 
     // Bean accessors: DL4J's JSON (model files, evaluation broadcasts) reads and writes through them.
-
-    public double[][] getPrompts() {
-        return prompts;
-    }
-
-    public void setPrompts(double[][] prompts) {
-        this.prompts = prompts;
-    }
-
-    public int[] getPromptClass() {
-        return promptClass;
-    }
-
-    public void setPromptClass(int[] promptClass) {
-        this.promptClass = promptClass;
-    }
-
-    public int getClasses() {
-        return classes;
-    }
-
-    public void setClasses(int classes) {
-        this.classes = classes;
-    }
-
-    public double getLogitScale() {
-        return logitScale;
-    }
-
-    public void setLogitScale(double logitScale) {
-        this.logitScale = logitScale;
-    }
-
-    public long getNIn() {
-        return nIn;
-    }
-
-    public void setNIn(long nIn) {
-        this.nIn = nIn;
-    }
 
     public long getTextWidth() {
         return textWidth;

@@ -1,5 +1,7 @@
 package vlfer.model.loss;
 
+import vlfer.testing.PromptLogitsReference;
+
 /**
  * The cliper loss written directly from METHODS.md with plain loops, independent of the SameDiff
  * graph: the mean over the batch of {@code L_margin + alpha * L_fine}, and the class scores.
@@ -12,7 +14,7 @@ final class CliperLossReference {
         double[][] s = new double[v.length][u.length];
         for (int i = 0; i < v.length; i++) {
             for (int r = 0; r < u.length; r++) {
-                s[i][r] = LossFixtures.cos(v[i], u[r]) / temperature;
+                s[i][r] = PromptLogitsReference.cos(v[i], u[r]) / temperature;
             }
         }
         return s;

@@ -22,6 +22,7 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.Sgd;
+import vlfer.testing.PromptLogitsReference;
 
 @org.junit.jupiter.api.extension.ExtendWith(LossFixtures.class)
 class InfoNceLossLayerTest {
@@ -74,13 +75,13 @@ class InfoNceLossLayerTest {
         }
     }
 
-    /** mean over i of (CE(row i of S, i) + CE(column i of S, i)) / 2, S = s * LossFixtures.cos(v_i, h_j). */
+    /** mean over i of (CE(row i of S, i) + CE(column i of S, i)) / 2, S = s * PromptLogitsReference.cos(v_i, h_j). */
     private static double reference(double[][] v, double[][] h, double s) {
         int n = v.length;
         double[][] sim = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                sim[i][j] = s * LossFixtures.cos(v[i], h[j]);
+                sim[i][j] = s * PromptLogitsReference.cos(v[i], h[j]);
             }
         }
         double total = 0;
@@ -104,16 +105,7 @@ class InfoNceLossLayerTest {
         double[][] prompts = LossFixtures.gaussian(PROMPT_CLASS.length, D, 2);
         double[][] out = g.outputSingle(false, x).toDoubleMatrix();
         for (int i = 0; i < v.length; i++) {
-            double[] expected = new double[C];
-            int[] count = new int[C];
-            for (int p = 0; p < prompts.length; p++) {
-                expected[PROMPT_CLASS[p]] += 100 * LossFixtures.cos(v[i], prompts[p]);
-                count[PROMPT_CLASS[p]]++;
-            }
-            for (int c = 0; c < C; c++) {
-                expected[c] /= count[c];
-            }
-            assertArrayEquals(expected, out[i], 1e-8);
+            assertArrayEquals(PromptLogitsReference.classLogits(v[i], prompts, PROMPT_CLASS, C, 100), out[i], 1e-8);
         }
     }
 
@@ -171,16 +163,7 @@ class InfoNceLossLayerTest {
         double[][] prompts = Nd4j.create(LossFixtures.gaussian(PROMPT_CLASS.length, D, 2)).mmul(w).toDoubleMatrix();
         double[][] out = g.outputSingle(false, x).toDoubleMatrix();
         for (int i = 0; i < v.length; i++) {
-            double[] expected = new double[C];
-            int[] count = new int[C];
-            for (int p = 0; p < prompts.length; p++) {
-                expected[PROMPT_CLASS[p]] += 100 * LossFixtures.cos(v[i], prompts[p]);
-                count[PROMPT_CLASS[p]]++;
-            }
-            for (int c = 0; c < C; c++) {
-                expected[c] /= count[c];
-            }
-            assertArrayEquals(expected, out[i], 1e-8);
+            assertArrayEquals(PromptLogitsReference.classLogits(v[i], prompts, PROMPT_CLASS, C, 100), out[i], 1e-8);
         }
         INDArray h = Nd4j.create(LossFixtures.gaussian(6, D, 9));
         assertTrue(LossFixtures.gradientsOk(sharedNet(10), Nd4j.rand(DataType.DOUBLE, 6, 6).subi(0.5), h));

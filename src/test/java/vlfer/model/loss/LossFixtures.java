@@ -44,18 +44,6 @@ final class LossFixtures implements BeforeAllCallback, AfterAllCallback {
         return y;
     }
 
-    static double cos(double[] a, double[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int d = 0; d < a.length; d++) {
-            ab += a[d] * b[d];
-            aa += a[d] * a[d];
-            bb += b[d] * b[d];
-        }
-        return ab / Math.sqrt(aa * bb);
-    }
-
     /** DL4J's finite-difference check of every parameter's gradient. */
     static boolean gradientsOk(ComputationGraph g, INDArray x, INDArray y) {
         return GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(g)

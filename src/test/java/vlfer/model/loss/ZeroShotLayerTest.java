@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
+import vlfer.testing.PromptLogitsReference;
 
 @org.junit.jupiter.api.extension.ExtendWith(LossFixtures.class)
 class ZeroShotLayerTest {
@@ -45,16 +46,10 @@ class ZeroShotLayerTest {
         double[][] out = g.outputSingle(false, x).toDoubleMatrix();
         double ce = 0;
         for (int i = 0; i < f.length; i++) {
-            double[] expected = new double[C];
-            int[] count = new int[C];
-            for (int p = 0; p < PROMPTS.length; p++) {
-                expected[PROMPT_CLASS[p]] += 100 * LossFixtures.cos(f[i], PROMPTS[p]);
-                count[PROMPT_CLASS[p]]++;
-            }
+            double[] expected = PromptLogitsReference.classLogits(f[i], PROMPTS, PROMPT_CLASS, C, 100);
             double sumExp = 0;
-            for (int c = 0; c < C; c++) {
-                expected[c] /= count[c];
-                sumExp += Math.exp(expected[c]);
+            for (double z : expected) {
+                sumExp += Math.exp(z);
             }
             assertArrayEquals(expected, out[i], 1e-8);
             ce += Math.log(sumExp) - expected[i % C];
