@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.config.LoadedSettings;
 import vlfer.model.ModelCard;
-import vlfer.testing.LocalSpark;
+import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 import vlfer.train.CheckpointStore;
@@ -24,21 +22,10 @@ import vlfer.train.CheckpointStore;
  * (grey 48x48, 8 classes), AffectNet faces cropped from their boxes, and DFEW clips (fold 1, frames sampled per segment, features pooled over
  * time), each trained and evaluated end to end on local Spark.
  */
+@ExtendWith(LocalSparkExtension.class)
 class AnyManifestTrainingTest {
-    private static SparkSession spark;
-
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static LoadedSettings settings(String layout, String... more) {
         List<String> all = new ArrayList<>(List.of("vlfer.run-id=any-" + layout, "vlfer.synth.layout=" + layout,

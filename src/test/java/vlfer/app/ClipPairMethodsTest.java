@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +20,7 @@ import vlfer.config.LoadedSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.text.PromptFamily;
 import vlfer.text.TextEncoder;
-import vlfer.testing.LocalSpark;
+import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.PromptLogitsReference;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
@@ -34,21 +32,10 @@ import vlfer.train.CheckpointStore;
  * tower exported by src/test/python/tiny_clip_text.py (8-d text_embeds) as vlfer.text.encoder =
  * onnx-file. Random towers: the figures are at chance; what is checked is the wiring.
  */
+@ExtendWith(LocalSparkExtension.class)
 class ClipPairMethodsTest {
-    private static SparkSession spark;
-
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static String fixture(String name) {
         return Path.of("src/test/resources/vlfer/text/tiny-clip-text", name).toString();

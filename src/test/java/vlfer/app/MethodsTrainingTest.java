@@ -11,34 +11,21 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.config.LoadedSettings;
 import vlfer.model.ModelCard;
-import vlfer.testing.LocalSpark;
+import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 import vlfer.train.CheckpointStore;
 
 /** Each method other than ke2nt (TrainJobTest) through the same trainer, evaluator and tables, on easy synthetic faces. */
+@ExtendWith(LocalSparkExtension.class)
 class MethodsTrainingTest {
-    private static SparkSession spark;
-
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static LoadedSettings settings(String runId, String... more) {
         List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId,

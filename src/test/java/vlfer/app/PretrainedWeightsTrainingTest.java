@@ -8,18 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vlfer.config.LoadedSettings;
 import vlfer.config.SettingsException;
 import vlfer.interop.npz.StateDict;
-import vlfer.testing.LocalSpark;
+import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 import vlfer.train.CheckpointStore;
@@ -28,22 +26,11 @@ import vlfer.train.CheckpointStore;
  * vlfer.model.weights through the real job: a CLIP-layout state dict (the tiny golden-tensor ViT,
  * keys under "visual.") loaded into encoder clip-vit, then expclip with its frozen image tower.
  */
+@ExtendWith(LocalSparkExtension.class)
 class PretrainedWeightsTrainingTest {
     private static final Path NPZ = Path.of("src/test/resources/vlfer/interop/npz/vit-tiny.npz");
-    private static SparkSession spark;
-
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static LoadedSettings settings(String runId, String... more) {
         List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=6",
