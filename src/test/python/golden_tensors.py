@@ -1,13 +1,18 @@
-"""Golden tensors for vlfer's state-dict import (vlfer.interop.npz).
+"""Golden tensors for vlfer's state-dict import (vlfer.interop.npz, vlfer.interop.djl).
 
 Builds tiny random-weight models in PyTorch with the exact state-dict layouts vlfer imports
 (torchvision's ResNet-18 and the image tower of OpenAI CLIP's VisionTransformer), saves their
-state dicts as .npz, a seeded input batch and the forward output of each, so the Java tests can
-check the DL4J port without torch.
+state dicts as .npz, the same models as TorchScript archives (.pt, float32, traced), a seeded input
+batch and the forward output of each, so the Java tests can check the DL4J port without torch.
 
 Run with Debian's python3-torch (1.13):
     /usr/bin/python3 src/test/python/golden_tensors.py src/test/resources/vlfer/interop/npz
+The .npz and .npy files come out byte-identical on every run; the .pt files carry TorchScript's
+debug information (this script's path and line numbers), so their bytes change when the script is
+edited or run from another folder, their tensors do not.
 """
+import copy
+import math
 import sys
 from collections import OrderedDict
 
@@ -105,6 +110,36 @@ class VisionTransformer(nn.Module):
         return self.ln_post(x[:, 0, :]) @ self.proj
 
 
+class ClipImageOnly(nn.Module):
+    """The shape of an OpenAI CLIP TorchScript archive (ViT-B-16.pt) as far as the image tower goes:
+    the tower under "visual." next to a scalar logit_scale (the text tower is left out)."""
+
+    def __init__(self, visual):
+        super().__init__()
+        self.visual = visual
+        self.logit_scale = nn.Parameter(torch.tensor(math.log(1 / 0.07), dtype=torch.float64))
+
+    def forward(self, x):
+        return self.visual(x)
+
+
+class TensorKinds(nn.Module):
+    """What a TorchScript reader meets besides plain float32 weights: float16 (OpenAI's CLIP archives),
+    float64, a strided (transposed) parameter, a scalar, an integer parameter and a buffer."""
+
+    def __init__(self, gen):
+        super().__init__()
+        self.w_half = nn.Parameter(torch.randn(2, 3, generator=gen).half())
+        self.w_double = nn.Parameter(torch.randn(4, generator=gen, dtype=torch.float64))
+        self.strided = nn.Parameter(torch.randn(3, 5, generator=gen).t())
+        self.scale = nn.Parameter(torch.tensor(2.5))
+        self.steps = nn.Parameter(torch.arange(3), requires_grad=False)
+        self.register_buffer("stat", torch.randn(3, generator=gen))
+
+    def forward(self, x):
+        return x * self.scale + self.stat
+
+
 def randomise(model, gen):
     """Non-trivial values everywhere, batch-norm running statistics and layer-norm affines included."""
     with torch.no_grad():
@@ -117,6 +152,13 @@ def randomise(model, gen):
                 b.copy_(torch.randn(b.shape, generator=gen) * 0.1)
             elif name.endswith("running_var"):
                 b.copy_(torch.rand(b.shape, generator=gen) * 0.5 + 0.75)
+
+
+def save_torchscript(out, name, model, method, x):
+    """Traced in float32, as users' files are; tracing keeps every parameter and buffer of the module."""
+    model = copy.deepcopy(model).float().eval()
+    traced = torch.jit.trace_module(model, {method: x.float()})
+    traced.save(f"{out}/{name}.pt")
 
 
 def save(out, name, model, state_prefix, x, y):
@@ -137,12 +179,22 @@ def main(out):
     randomise(resnet, gen)
     x = torch.randn(2, 3, 32, 32, generator=gen, dtype=torch.float64)
     save(out, "resnet18-tiny", resnet, "", x, resnet.features(x))
+    save_torchscript(out, "resnet18-tiny", resnet, "features", x)
 
     vit = VisionTransformer(size=32, patch=8, width=32, layers=2, heads=4, output_dim=16).double().eval()
     randomise(vit, gen)
     x = torch.randn(2, 3, 32, 32, generator=gen, dtype=torch.float64)
     # saved under "visual.", as in a whole CLIP checkpoint, to exercise the prefix setting
     save(out, "vit-tiny", vit, "visual.", x, vit(x))
+    save_torchscript(out, "vit-tiny", ClipImageOnly(vit), "forward", x)
+
+    kinds = TensorKinds(torch.Generator().manual_seed(7))
+    assert not kinds.strided.is_contiguous()
+    torch.jit.script(kinds).save(f"{out}/tensor-kinds.pt")
+    # what the reader should give: float32, C order, scalars and integers left out
+    np.savez(f"{out}/tensor-kinds-expected.npz",
+             **{k: np.ascontiguousarray(v.detach().float().numpy()) for k, v in kinds.named_parameters() if v.dim() > 0
+                and v.is_floating_point()})
 
 
 if __name__ == "__main__":

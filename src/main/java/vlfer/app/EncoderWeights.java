@@ -10,14 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vlfer.config.ModelSettings;
 import vlfer.config.SettingsException;
+import vlfer.interop.WeightFormat;
 import vlfer.interop.npz.StateDict;
 import vlfer.interop.npz.StateDictImporter;
 import vlfer.model.encoder.EncoderArchitecture;
 
 /**
- * Loads {@code vlfer.model.weights} (a PyTorch state dict as .npz, on local disk or any Hadoop file
- * system such as s3a://) into a new graph's encoder, on the driver, before training; the trainer
- * then ships the parameters to the executors. Every failure names the key and the file.
+ * Loads {@code vlfer.model.weights} (a PyTorch state dict as .npz or a TorchScript archive, by
+ * extension, on local disk or any Hadoop file system such as s3a://) into a new graph's encoder, on
+ * the driver, before training; the trainer then ships the parameters to the executors. Every
+ * failure names the key and the file.
  */
 final class EncoderWeights {
     private static final Logger LOG = LoggerFactory.getLogger(EncoderWeights.class);
@@ -30,16 +32,22 @@ final class EncoderWeights {
             return;
         }
         String source = model.weights();
+        WeightFormat format;
+        try {
+            format = WeightFormat.of(source);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("vlfer.model.weights = " + source + ": " + e.getMessage(), e);
+        }
         StateDict dict;
         Path local = null;
         try {
             if (source.contains("://") && !source.startsWith("file:")) {
-                local = Files.createTempFile("vlfer-weights-", ".npz");
+                local = Files.createTempFile("vlfer-weights-", format.extension(source));
                 org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(source);
                 FileSystem.get(remote.toUri(), hadoop).copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(local.toUri()), true);
-                dict = StateDict.read(local, source);
+                dict = format.read(local, source);
             } else {
-                dict = StateDict.read(Path.of(source.replaceFirst("^file:(//)?", "")), source);
+                dict = format.read(Path.of(source.replaceFirst("^file:(//)?", "")), source);
             }
         } catch (IOException e) {
             throw new SettingsException("vlfer.model.weights = " + source + ": cannot read it: " + e.getMessage(), e);

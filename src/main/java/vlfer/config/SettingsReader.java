@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.synth.SynthSettings;
+import vlfer.interop.WeightFormat;
 import vlfer.model.encoder.vit.VitShape;
 import vlfer.model.loss.LcForm;
 import vlfer.text.TextEncoderRegistry;
@@ -57,8 +58,15 @@ final class SettingsReader {
             throw m.invalid("vit", "a consistent ViT shape with vlfer.model.input-size", e.getMessage());
         }
         String weights = m.string("weights");
+        if (!weights.isBlank()) {
+            try {
+                WeightFormat.of(weights);
+            } catch (IllegalArgumentException e) {
+                throw m.invalid("weights", "a .npz state dict or a TorchScript archive (or \"\" for none)", e.getMessage());
+            }
+        }
         if (!weights.isBlank() && !weights.contains("://") && !Files.isRegularFile(Path.of(weights))) {
-            throw m.invalid("weights", "an existing .npz state dict (or \"\" for none)",
+            throw m.invalid("weights", "an existing .npz state dict or TorchScript archive (or \"\" for none)",
                     weights + " (no such file: " + Path.of(weights).toAbsolutePath() + ")");
         }
         return new ModelSettings(m.nonEmptyString("encoder"), inputSize, weights, m.string("weights-prefix"), vit);

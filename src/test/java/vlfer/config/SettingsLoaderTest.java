@@ -183,6 +183,13 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void encoderWeightsOfAnUnknownFormatAreRejectedAtStartUp() {
+        String msg = error(null, "vlfer.model.weights=\"s3a://models/resnet18.safetensors\"");
+        assertTrue(msg.contains("vlfer.model.weights") && msg.contains("a .npz state dict or a TorchScript archive")
+                && msg.contains(".pt .pth .ts .jit"), msg);
+    }
+
+    @Test
     void badRunIdIsRejected() {
         String msg = error(null, "vlfer.run-id=\"a/b\"");
         assertTrue(msg.contains("vlfer.run-id"), msg);

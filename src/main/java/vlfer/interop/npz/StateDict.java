@@ -8,7 +8,9 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,17 +18,37 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A PyTorch state dict saved as {@code .npz} ({@code np.savez(path, **{k: v.numpy() for k, v in
  * model.state_dict().items()})}): the floating-point tensors by name. Scalars and integer tensors
- * (batch-norm {@code num_batches_tracked}) are not weights; they are listed as skipped.
+ * (batch-norm {@code num_batches_tracked}) are not weights; they are listed as skipped. Other readers
+ * (TorchScript through DJL) build one with {@link #of}.
  */
 public final class StateDict {
     private final String source;
     private final Map<String, INDArray> tensors;
     private final List<String> skipped;
+    private final Unreadable unreadable;
 
-    private StateDict(String source, Map<String, INDArray> tensors, List<String> skipped) {
+    /**
+     * Entries a reader cannot see although its file holds them: the keys they would have, and why
+     * (with what to do instead). The importer names these keys as unreadable, not missing.
+     */
+    public record Unreadable(Pattern keys, String why) {
+    }
+
+    private StateDict(String source, Map<String, INDArray> tensors, List<String> skipped, Unreadable unreadable) {
         this.source = source;
         this.tensors = Collections.unmodifiableMap(tensors);
         this.skipped = List.copyOf(skipped);
+        this.unreadable = unreadable;
+    }
+
+    /** A state dict read by another reader: float tensors by key (kept in this order) and the skipped entries. */
+    public static StateDict of(String source, Map<String, INDArray> tensors, List<String> skipped) {
+        return new StateDict(source, new LinkedHashMap<>(tensors), skipped, null);
+    }
+
+    /** As {@link #of(String, Map, List)}, for a reader that cannot see every entry of its file. */
+    public static StateDict of(String source, Map<String, INDArray> tensors, List<String> skipped, Unreadable unreadable) {
+        return new StateDict(source, new LinkedHashMap<>(tensors), skipped, java.util.Objects.requireNonNull(unreadable));
     }
 
     public static StateDict read(Path npz) throws IOException {
@@ -57,7 +79,7 @@ public final class StateDict {
         } catch (java.util.zip.ZipException e) {
             throw new IOException(source + " is not an .npz archive: " + e.getMessage(), e);
         }
-        return new StateDict(source, tensors, List.copyOf(skipped));
+        return new StateDict(source, tensors, List.copyOf(skipped), null);
     }
 
     /** Reads a single {@code .npy} array (test fixtures, inputs). */
@@ -78,5 +100,10 @@ public final class StateDict {
     /** Entries that are not floating-point tensors (scalars, integer counters). */
     public List<String> skipped() {
         return skipped;
+    }
+
+    /** The entries of the file this reader cannot see; empty when it sees them all. */
+    public Optional<Unreadable> unreadable() {
+        return Optional.ofNullable(unreadable);
     }
 }

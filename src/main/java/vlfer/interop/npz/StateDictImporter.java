@@ -16,7 +16,8 @@ import vlfer.model.encoder.TorchParam;
  * Copies a state dict into a DL4J graph by an encoder's layout. Every mismatch (missing key, shape
  * that does not fit, layer or parameter the graph lacks) is collected and reported in one error
  * naming the file, key and both shapes; nothing is copied unless everything fits. Keys of the file
- * the layout does not use (a classifier head, a text tower) are reported, not errors.
+ * the layout does not use (a classifier head, a text tower) are reported, not errors. Keys the
+ * reader could not see ({@link StateDict#unreadable()}) are named as such, with the reader's advice.
  */
 public final class StateDictImporter {
 
@@ -47,6 +48,7 @@ public final class StateDictImporter {
         }
         Map<String, INDArray> tensors = dict.tensors();
         List<String> errors = new ArrayList<>();
+        int unreadable = 0;
         List<INDArray[]> copies = new ArrayList<>();
         Set<String> used = new HashSet<>();
         long values = 0;
@@ -60,8 +62,10 @@ public final class StateDictImporter {
                 continue;
             }
             if (source == null) {
-                errors.add(key + ": missing from the file (needed for " + p.layer() + "/" + p.param() + " "
-                        + Arrays.toString(target.shape()) + ")");
+                boolean blind = dict.unreadable().map(u -> u.keys().matcher(key).matches()).orElse(false);
+                errors.add(key + (blind ? ": not readable from this file" : ": missing from the file") + " (needed for "
+                        + p.layer() + "/" + p.param() + " " + Arrays.toString(target.shape()) + ")");
+                unreadable += blind ? 1 : 0;
                 continue;
             }
             INDArray value = fit(source, p.transposed(), target.shape());
@@ -78,7 +82,8 @@ public final class StateDictImporter {
             String prefixNote = prefix.isEmpty() ? "" : " (key prefix '" + prefix + "')";
             throw new IllegalArgumentException("cannot import " + dict.source() + prefixNote + " into the encoder: "
                     + errors.size() + " problem(s):\n  " + String.join("\n  ", errors.subList(0, Math.min(20, errors.size())))
-                    + (errors.size() > 20 ? "\n  ..." : ""));
+                    + (errors.size() > 20 ? "\n  ..." : "")
+                    + (unreadable > 0 ? "\n" + unreadable + " key(s) not readable: " + dict.unreadable().get().why() : ""));
         }
         for (INDArray[] c : copies) {
             c[0].assign(c[1].castTo(c[0].dataType()));

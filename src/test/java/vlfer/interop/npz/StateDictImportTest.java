@@ -1,6 +1,5 @@
 package vlfer.interop.npz;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,36 +16,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import vlfer.model.encoder.ClipVitEncoder;
 import vlfer.model.encoder.ResNet18Encoder;
 import vlfer.model.encoder.vit.VitShape;
+import vlfer.testing.EncoderOnlyGraph;
+import vlfer.testing.GoldenTensors;
 
 /**
  * Golden tensors: tiny random-weight PyTorch models (src/test/python/golden_tensors.py, Debian's
  * torch 1.13, float64 forward) against the DL4J port after importing their state dicts.
  */
 class StateDictImportTest {
-    static final Path FIXTURES = Path.of("src/test/resources/vlfer/interop/npz");
-
-    static void assertMatchesTorch(ComputationGraph graph, String fixture) throws IOException {
-        INDArray input = StateDict.readArray(FIXTURES.resolve(fixture + "-input.npy"));
-        INDArray expected = StateDict.readArray(FIXTURES.resolve(fixture + "-output.npy"));
-        INDArray actual = graph.outputSingle(false, input);
-        assertArrayEquals(expected.shape(), actual.shape());
-        double maxDiff = actual.castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
-        System.out.printf("golden %s: max |DL4J - torch| = %.2e over %d values%n", fixture, maxDiff, expected.length());
-        assertTrue(maxDiff < 1e-4, fixture + ": max |DL4J - torch| = " + maxDiff);
-        assertTrue(expected.amaxNumber().doubleValue() > 0.1, "the fixture is not trivially small");
-    }
-
     @Test
     void resnet18MatchesTorchvisionLayoutIncludingBatchNormStatistics() throws IOException {
         ResNet18Encoder encoder = new ResNet18Encoder(32, 8);
         ComputationGraph graph = EncoderOnlyGraph.of(encoder, DataType.FLOAT);
-        StateDict dict = StateDict.read(FIXTURES.resolve("resnet18-tiny.npz"));
+        StateDict dict = StateDict.read(GoldenTensors.FIXTURES.resolve("resnet18-tiny.npz"));
         StateDictImporter.Report report = StateDictImporter.load(graph, encoder.stateDictLayout(), dict, "");
 
         assertEquals(List.of("fc.bias", "fc.weight"), report.unused());
         assertEquals(20, report.skipped().size(), "one num_batches_tracked per batch norm: " + report.skipped());
         assertEquals(graph.numParams(), report.values(), "every encoder parameter (and statistic) comes from the file");
-        assertMatchesTorch(graph, "resnet18-tiny");
+        GoldenTensors.assertMatchesTorch(graph, "resnet18-tiny");
     }
 
     @Test
@@ -54,7 +42,7 @@ class StateDictImportTest {
         ResNet18Encoder wider = new ResNet18Encoder(32, 16);
         ComputationGraph graph = EncoderOnlyGraph.of(wider, DataType.FLOAT);
         INDArray before = graph.params().dup();
-        StateDict dict = StateDict.read(FIXTURES.resolve("resnet18-tiny.npz"));
+        StateDict dict = StateDict.read(GoldenTensors.FIXTURES.resolve("resnet18-tiny.npz"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StateDictImporter.load(graph, wider.stateDictLayout(), dict, ""));
         assertTrue(e.getMessage().contains("resnet18-tiny.npz"), e.getMessage());
@@ -66,7 +54,7 @@ class StateDictImportTest {
     void aWrongPrefixReportsTheMissingKeys() throws IOException {
         ResNet18Encoder encoder = new ResNet18Encoder(32, 8);
         ComputationGraph graph = EncoderOnlyGraph.of(encoder, DataType.FLOAT);
-        StateDict dict = StateDict.read(FIXTURES.resolve("resnet18-tiny.npz"));
+        StateDict dict = StateDict.read(GoldenTensors.FIXTURES.resolve("resnet18-tiny.npz"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StateDictImporter.load(graph, encoder.stateDictLayout(), dict, "visual."));
         assertTrue(e.getMessage().contains("key prefix 'visual.'"), e.getMessage());
@@ -84,11 +72,11 @@ class StateDictImportTest {
     void clipVitMatchesOpenAiLayoutUnderTheVisualPrefix() throws IOException {
         ClipVitEncoder encoder = new ClipVitEncoder("vit-tiny", new VitShape(32, 8, 32, 2, 4, 16));
         ComputationGraph graph = EncoderOnlyGraph.of(encoder, DataType.FLOAT);
-        StateDict dict = StateDict.read(FIXTURES.resolve("vit-tiny.npz"));
+        StateDict dict = StateDict.read(GoldenTensors.FIXTURES.resolve("vit-tiny.npz"));
         StateDictImporter.Report report = StateDictImporter.load(graph, encoder.stateDictLayout(), dict, "visual.");
 
         assertEquals(List.of(), report.unused());
         assertEquals(graph.numParams(), report.values());
-        assertMatchesTorch(graph, "vit-tiny");
+        GoldenTensors.assertMatchesTorch(graph, "vit-tiny");
     }
 }

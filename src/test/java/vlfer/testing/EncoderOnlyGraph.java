@@ -1,4 +1,4 @@
-package vlfer.interop.npz;
+package vlfer.testing;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -9,11 +9,11 @@ import vlfer.model.encoder.EncoderArchitecture;
 import vlfer.model.encoder.EncoderMetadata;
 
 /** A graph holding only an encoder, its feature vector as output: what golden tensors are compared against. */
-final class EncoderOnlyGraph {
+public final class EncoderOnlyGraph {
     private EncoderOnlyGraph() {
     }
 
-    static ComputationGraph of(EncoderArchitecture encoder, DataType type) {
+    public static ComputationGraph of(EncoderArchitecture encoder, DataType type) {
         EncoderMetadata m = encoder.metadata();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(1).dataType(type)
                 .graphBuilder().addInputs("image");
