@@ -14,7 +14,7 @@ jar=$(ls "$here"/target/vlfer-*-spark.jar | head -1)
 # Java 17 module opens for Spark, DL4J's oneDNN helpers on, DJL offline.
 flags="-Dorg.eclipse.deeplearning4j.helpers.disable=false -Dai.djl.offline=true -Dai.djl.default_engine=OnnxRuntime \
 -Djdk.reflect.useDirectMethodHandle=false \
--Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-cache \
+-Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-cache -DDJL_CACHE_DIR=/tmp/djl-cache \
 --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
 --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
 --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
