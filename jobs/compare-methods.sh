@@ -4,6 +4,9 @@
 # metrics table (target/vlfer-compare/tables/metrics).
 #   jobs/compare-methods.sh                       every method x (small-cnn, face-api)
 #   METHODS="ce ke2nt" ENCODERS=small-cnn jobs/compare-methods.sh
+#   METHODS=expclip ENCODERS=face-api TAG=-bge \
+#     EXTRA="--set vlfer.text.encoder=bge-small-en-v1.5 --set vlfer.method.expclip.prompts=ensemble-5" \
+#     jobs/compare-methods.sh                     extra settings for every run; TAG ends the run ids
 set -euo pipefail
 cd "$(dirname "$0")/.."
 methods=${METHODS:-"ce ke2nt cliper"}
@@ -22,10 +25,10 @@ run synth --config "$conf"
 results=()
 for m in $methods; do
   for e in $encoders; do
-    log="target/compare-$m-$e.log"
+    log="target/compare-$m-$e${TAG:-}.log"
     echo "== $m with $e (log: $log)"
     run train --config "$conf" --set "vlfer.method.name=$m" --set "vlfer.model.encoder=$e" \
-      --set "vlfer.run-id=compare-$m-$e" > "$log" 2>&1 || { echo "   failed: see $log"; results+=("$m $e failed - -"); continue; }
+      --set "vlfer.run-id=compare-$m-$e${TAG:-}" ${EXTRA:-} > "$log" 2>&1 || { echo "   failed: see $log"; results+=("$m $e failed - -"); continue; }
     row=$(grep -E '^synthetic +test ' "$log" | tail -1)
     secs=$(grep -oE '^wall time: +[0-9]+m[0-9]+s' "$log" | awk '{print $3}' || true)
     results+=("$m $e $(echo "$row" | awk '{print $3, $4}') $secs")
