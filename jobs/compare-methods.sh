@@ -2,14 +2,15 @@
 # Trains and evaluates each method with each encoder on the synthetic faces under one protocol
 # (conf/compare.conf), on local Spark, and prints WAR / UAR side by side. All runs write to one
 # metrics table (target/vlfer-compare/tables/metrics).
-#   jobs/compare-methods.sh                       every method x (small-cnn, face-api)
+#   jobs/compare-methods.sh                       ce, ke2nt, cliper, expclip x (small-cnn, face-api)
+#                                                 (zeroshot needs a CLIP pair: ENCODERS=clip-vit-b16 + EXTRA)
 #   METHODS="ce ke2nt" ENCODERS=small-cnn jobs/compare-methods.sh
 #   METHODS=expclip ENCODERS=face-api TAG=-bge \
 #     EXTRA="--set vlfer.text.encoder=bge-small-en-v1.5 --set vlfer.method.expclip.prompts=ensemble-5" \
 #     jobs/compare-methods.sh                     extra settings for every run; TAG ends the run ids
 set -euo pipefail
 cd "$(dirname "$0")/.."
-methods=${METHODS:-"ce ke2nt cliper"}
+methods=${METHODS:-"ce ke2nt cliper expclip"}
 encoders=${ENCODERS:-"small-cnn face-api"}
 conf=${COMPARE_CONF:-conf/compare.conf}
 mvn -B -q -DskipTests compile
