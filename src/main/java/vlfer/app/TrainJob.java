@@ -73,8 +73,9 @@ public final class TrainJob {
                 s.method().expclip().targets(), files.root(trainSet), files, s.text()), read.samples()) : Map.of();
         DatasetSplit train = method.trainsOnFaceTargets()
                 ? withTargetsOnly(read, targets.keySet(), run, s.data().maxRejectFraction()) : read;
+        int targetWidth = method.trainsOnFaceTargets() ? targets.values().iterator().next().length : 0;
         TrainingLabels labels = method.trainsOnFaceTargets()
-                ? TrainingLabels.vectors(targets, targets.values().iterator().next().length)
+                ? TrainingLabels.vectors(targets, targetWidth)
                 : TrainingLabels.oneHot(read.vocabulary().size());
         LabelVocabulary classes = train.vocabulary();
         int frames = train.video() ? trainSet.segments() : 1;
@@ -97,7 +98,7 @@ public final class TrainJob {
         } else {
             ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, s.method(), classes);
             NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
-            graph = factory.create(method, table, frames);
+            graph = factory.create(method, table, frames, targetWidth);
             EncoderWeights.load(graph, factory.encoder(), s.model(), sc.hadoopConfiguration());
             card = new ModelCard(s.runId(), method.label(s.method()), s.model().encoder(), table.encoderName(), table.hash(),
                     loaded.configHash(), classes.names(), factory.inputSpec(), frames, method.outputsLogits(), -1,

@@ -47,9 +47,16 @@ final class ExpclipMethod implements TrainingMethod {
     @Override
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
                           ClassEmbeddingTable table, MethodSettings settings, long seed) {
+        return addHead(g, features, featureWidth, table, table.dimension(), settings, seed);
+    }
+
+    @Override
+    public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
+                          ClassEmbeddingTable table, int targetWidth, MethodSettings settings, long seed) {
         ExpclipSettings x = settings.expclip();
         g.addLayer(OUTPUT, new InfoNceLossLayer(featureWidth, table.toDoubleMatrix(), table.promptClasses(),
-                table.vocabulary().size(), x.logitScale(), x.sharedSpace()), features);
+                table.vocabulary().size(), x.logitScale(), x.sharedSpace(), targetWidth > 0 ? targetWidth : table.dimension()),
+                features);
         return OUTPUT;
     }
 

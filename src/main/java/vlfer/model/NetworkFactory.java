@@ -60,6 +60,12 @@ public final class NetworkFactory {
      * every frame and its features are mean-pooled over time before the head.
      */
     public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames) {
+        return configuration(trainingMethod, table, frames, 0);
+    }
+
+    /** {@code targetWidth}: the width of the per-face targets of methods trained on them (expclip), else 0. */
+    public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames,
+                                                       int targetWidth) {
         EncoderMetadata m = encoder.metadata();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -79,7 +85,7 @@ public final class NetworkFactory {
         } else {
             features = encoder.addTo(g, INPUT);
         }
-        String output = trainingMethod.addHead(g, features, m.featureWidth(), table, method, seed);
+        String output = trainingMethod.addHead(g, features, m.featureWidth(), table, targetWidth, method, seed);
         g.setOutputs(output);
         g.setInputTypes(InputType.convolutional(m.inputHeight(), m.inputWidth(), (long) m.channels() * frames));
         return g.build();
@@ -90,7 +96,11 @@ public final class NetworkFactory {
     }
 
     public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames) {
-        ComputationGraph graph = new ComputationGraph(configuration(trainingMethod, table, frames));
+        return create(trainingMethod, table, frames, 0);
+    }
+
+    public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames, int targetWidth) {
+        ComputationGraph graph = new ComputationGraph(configuration(trainingMethod, table, frames, targetWidth));
         graph.init();
         encoder.loadPretrained(graph);
         return graph;

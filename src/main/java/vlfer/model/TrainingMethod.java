@@ -43,6 +43,15 @@ public interface TrainingMethod {
     String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
                    ClassEmbeddingTable table, MethodSettings settings, long seed);
 
+    /**
+     * {@link #addHead} for methods trained on per-face target vectors of width {@code targetWidth}
+     * (0 when the method has none); the others ignore it.
+     */
+    default String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
+                           ClassEmbeddingTable table, int targetWidth, MethodSettings settings, long seed) {
+        return addHead(graph, features, featureWidth, table, settings, seed);
+    }
+
     /** The name its model cards and metrics rows carry: the method and, where it has one, its variant. */
     default String label(MethodSettings settings) {
         return name();

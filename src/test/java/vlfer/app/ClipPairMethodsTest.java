@@ -2,8 +2,10 @@ package vlfer.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +93,7 @@ class ClipPairMethodsTest {
     }
 
     @Test
-    void expclipSharedSpaceTrainsOneProjectionForBothTowers() {
+    void expclipSharedSpaceTrainsOneProjectionForBothTowers() throws Exception {
         LoadedSettings loaded = settings("expclip-shared-pair", "vlfer.method.name=expclip",
                 "vlfer.method.expclip.mode=shared-space");
         TestData.synthesize(loaded.settings());
@@ -100,6 +102,37 @@ class ClipPairMethodsTest {
         assertEquals("expclip-shared-ensemble-10", run.method());
         assertTrue(Double.isFinite(run.finalLoss()), "loss " + run.finalLoss());
         assertEquals(7 * 3, run.result("synthetic", "test").metrics().samples());
+    }
+
+    /** The paper's targets: another model's encodings (here 12 seeded values per face), wider than the pair's 8. */
+    @Test
+    void sharedSpaceTakesTargetsOfAnyWidthFromAFile() throws Exception {
+        LoadedSettings plain = settings("expclip-llm-targets", "vlfer.method.name=expclip");
+        TestData.synthesize(plain.settings());
+        Path actions = work.resolve("synthetic-rafdb/EmoLabel/facial_actions.tsv");
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder tsv = new StringBuilder();
+        List<String> lines = Files.readAllLines(actions);
+        for (String line : lines.subList(1, lines.size())) {
+            tsv.append(line.split("\t")[0]);
+            for (int d = 0; d < 12; d++) {
+                tsv.append('\t').append(random.nextGaussian());
+            }
+            tsv.append('\n');
+        }
+        Path targets = Files.writeString(work.resolve("llm-targets.tsv"), tsv);
+
+        LoadedSettings shared = settings("expclip-llm-targets", "vlfer.method.name=expclip",
+                "vlfer.method.expclip.mode=shared-space", "vlfer.method.expclip.targets=" + targets);
+        RunSummary run = TrainJob.run(shared, false);
+        ComputationGraph graph = CheckpointStore.load(new Configuration(), run.modelPath()).graph();
+        assertArrayEquals(new long[] {8, 12}, graph.getLayer("expclip").getParam("W").shape());
+        assertEquals(7 * 3, run.result("synthetic", "test").metrics().samples());
+
+        LoadedSettings imageToText = settings("expclip-llm-targets-i2t", "vlfer.method.name=expclip",
+                "vlfer.method.expclip.targets=" + targets);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainJob.run(imageToText, false));
+        assertTrue(e.getMessage().contains("the targets must have 8 values, not 12"), e.getMessage());
     }
 
     private static double[] toDouble(float[] v) {

@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The expclip output layer: its one parameter is the bias-free projection W ([feature width, text
- * width]) of the image feature f into the text space, {@code v = f W}. Training: the labels are one
+ * The expclip output layer: its one parameter is the bias-free projection W ([feature width, target
+ * width]) of the image feature f into the targets' space, {@code v = f W}. Training: the labels are one
  * target vector h per face, and the loss is the symmetric InfoNCE of the batch,
  * {@code S = s * norm(v) norm(h)^T}, {@code L = (CE(S, I) + CE(S^T, I)) / 2}. Output (zero-shot
  * classification): per class, the mean over its prompts of {@code s * cos(v, t_p)} (logit
@@ -22,6 +22,7 @@ public final class InfoNceLossLayer extends PromptClassifierLayer {
     public static final String PROJECTION = "W";
 
     private boolean sharedSpace;
+    /** The projection's output width: the targets' (in image-to-text mode also the prompts'). */
     private long textWidth;
 
     /** For JSON deserialisation. */
@@ -30,22 +31,32 @@ public final class InfoNceLossLayer extends PromptClassifierLayer {
 
     /** {@code prompts}: one row per prompt, of class {@code promptClass[row]} among {@code classes}; image-to-text mode. */
     public InfoNceLossLayer(long featureWidth, double[][] prompts, int[] promptClass, int classes, double logitScale) {
-        this(featureWidth, prompts, promptClass, classes, logitScale, false);
+        this(featureWidth, prompts, promptClass, classes, logitScale, false, prompts[0].length);
     }
 
     /**
      * {@code sharedSpace}: image features and prompts live in one space (a CLIP pair) and the same
-     * projection maps both, so the feature width must equal the prompts' width.
+     * projection [feature width, targetWidth] maps both, so the feature width must equal the
+     * prompts' width and the targets may come from any model (e.g. a language model's encodings).
+     * Image-to-text: the projection maps image features into the prompts' space, which the targets
+     * must share ({@code targetWidth} = the prompts' width).
      */
     public InfoNceLossLayer(long featureWidth, double[][] prompts, int[] promptClass, int classes, double logitScale,
-                            boolean sharedSpace) {
+                            boolean sharedSpace, long targetWidth) {
         super("expclip", featureWidth, prompts, promptClass, classes, logitScale);
-        if (sharedSpace && prompts[0].length != featureWidth) {
+        long promptWidth = prompts[0].length;
+        if (sharedSpace && promptWidth != featureWidth) {
             throw new IllegalArgumentException("expclip shared-space mode needs the image encoder's feature width ("
-                    + featureWidth + ") to equal the text encoder's (" + prompts[0].length + "): use the image and text "
+                    + featureWidth + ") to equal the text encoder's (" + promptWidth + "): use the image and text "
                     + "towers of one CLIP model, or vlfer.method.expclip.mode = image-to-text");
         }
-        this.textWidth = prompts[0].length;
+        if (!sharedSpace && targetWidth != promptWidth) {
+            throw new IllegalArgumentException("expclip image-to-text mode projects image features into the text encoder's "
+                    + "space (" + promptWidth + " values), so the targets must have " + promptWidth + " values, not " + targetWidth
+                    + ": targets from another model (e.g. a language model) need vlfer.method.expclip.mode = shared-space "
+                    + "with a CLIP pair");
+        }
+        this.textWidth = targetWidth;
         this.sharedSpace = sharedSpace;
     }
 

@@ -137,7 +137,9 @@ class InfoNceLossLayerTest {
         assertThrows(IllegalArgumentException.class, () -> new InfoNceLossLayer(F, LossFixtures.gaussian(2, D, 1), new int[]{0, 0}, 2, 10));
     }
 
-    /** Shared-space mode: input [B, 6] -> dense(tanh, D) -> expclip layer whose projection D -> D also maps the prompts. */
+    /** Shared-space mode, targets of width T (another model's): input [B, 6] -> dense(tanh, D) -> projection D -> T of both sides. */
+    private static final int T = 7;
+
     private static ComputationGraph sharedNet(double scale) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(7).dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER).updater(new NoOp())
@@ -145,7 +147,7 @@ class InfoNceLossLayerTest {
                 .addInputs("in")
                 .addLayer("dense", new DenseLayer.Builder().nIn(6).nOut(D).activation(Activation.TANH).build(), "in")
                 .addLayer("expclip", new InfoNceLossLayer(D, LossFixtures.gaussian(PROMPT_CLASS.length, D, 2), PROMPT_CLASS, C,
-                        scale, true), "dense")
+                        scale, true, T), "dense")
                 .setOutputs("expclip")
                 .setInputTypes(InputType.feedForward(6))
                 .build();
@@ -165,15 +167,27 @@ class InfoNceLossLayerTest {
         for (int i = 0; i < v.length; i++) {
             assertArrayEquals(PromptLogitsReference.classLogits(v[i], prompts, PROMPT_CLASS, C, 100), out[i], 1e-8);
         }
-        INDArray h = Nd4j.create(LossFixtures.gaussian(6, D, 9));
-        assertTrue(LossFixtures.gradientsOk(sharedNet(10), Nd4j.rand(DataType.DOUBLE, 6, 6).subi(0.5), h));
+        INDArray x6 = Nd4j.rand(DataType.DOUBLE, 6, 6).subi(0.5);
+        double[][] h = LossFixtures.gaussian(6, T, 9);
+        assertTrue(LossFixtures.gradientsOk(sharedNet(10), x6, Nd4j.create(h)));
+        ComputationGraph g10 = sharedNet(10);
+        double[][] v6 = g10.feedForward(x6, false).get("dense").mmul(g10.getLayer("expclip").getParam(InfoNceLossLayer.PROJECTION))
+                .toDoubleMatrix();
+        assertEquals(reference(v6, h, 10), g10.score(new MultiDataSet(x6, Nd4j.create(h))), 1e-8);
         assertEquals(g.getConfiguration(), ComputationGraphConfiguration.fromJson(g.getConfiguration().toJson()));
+    }
+
+    @Test
+    void imageToTextNeedsTargetsInTheTextSpace() {
+        String msg = assertThrows(IllegalArgumentException.class, () -> new InfoNceLossLayer(F,
+                LossFixtures.gaussian(2, D, 1), new int[]{0, 1}, 2, 10, false, 4096)).getMessage();
+        assertTrue(msg.contains("the targets must have 4 values, not 4096") && msg.contains("mode = shared-space"), msg);
     }
 
     @Test
     void sharedSpaceNeedsEqualImageAndTextWidths() {
         String msg = assertThrows(IllegalArgumentException.class, () -> new InfoNceLossLayer(F,
-                LossFixtures.gaussian(2, D, 1), new int[]{0, 1}, 2, 10, true)).getMessage();
+                LossFixtures.gaussian(2, D, 1), new int[]{0, 1}, 2, 10, true, D)).getMessage();
         assertTrue(msg.contains("feature width (5) to equal the text encoder's (4)"), msg);
     }
 }
