@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.slf4j.Logger;
@@ -27,13 +28,15 @@ public final class TrainingBatchFunction implements Function2<Integer, Iterator<
 
     private final FaceImageDecoder decoder;
     private final FacePreprocessor preprocessor;
-    private final TrainingLabels labels;
+    private final Broadcast<TrainingLabels> labels;
     private final int batchSize;
     private final long seed;
     private final int epoch;
     private final CollectionAccumulator<RejectedRow> skipped;
 
-    public TrainingBatchFunction(FaceImageDecoder decoder, FacePreprocessor preprocessor, TrainingLabels labels, int batchSize,
+    /** {@code labels}: broadcast once per training run (expclip's per-face targets can be tens of MB). */
+    public TrainingBatchFunction(FaceImageDecoder decoder, FacePreprocessor preprocessor, Broadcast<TrainingLabels> labels,
+                                 int batchSize,
                                  long seed, int epoch, CollectionAccumulator<RejectedRow> skipped) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
@@ -66,7 +69,7 @@ public final class TrainingBatchFunction implements Function2<Integer, Iterator<
                         skipped.add(new RejectedRow(f.sample().dataset(), f.sample().location(), 0, f.reason(), f.detail()));
                     }
                     if (batch.features() != null) {
-                        pending = new org.nd4j.linalg.dataset.MultiDataSet(batch.features(), labels.of(batch.samples()));
+                        pending = new org.nd4j.linalg.dataset.MultiDataSet(batch.features(), labels.value().of(batch.samples()));
                     }
                 }
                 return pending != null;

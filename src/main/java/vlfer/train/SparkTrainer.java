@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -58,13 +59,14 @@ public final class SparkTrainer {
         int workers = settings.workers() > 0 ? settings.workers() : sc.defaultParallelism();
         JavaRDD<FaceSample> partitioned = samples.repartition(workers).persist(StorageLevel.MEMORY_ONLY());
         LearningRateSchedule schedule = new LearningRateSchedule(settings);
+        Broadcast<TrainingLabels> labelsOnWorkers = sc.broadcast(labels);
         long started = System.nanoTime();
         try {
             for (int epoch = firstEpoch; epoch < settings.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 CollectionAccumulator<RejectedRow> skipped = sc.sc().collectionAccumulator("unreadable images, epoch " + (epoch + 1));
                 JavaRDD<MultiDataSet> batches = partitioned
-                        .mapPartitionsWithIndex(new TrainingBatchFunction(decoder, preprocessor, labels,
+                        .mapPartitionsWithIndex(new TrainingBatchFunction(decoder, preprocessor, labelsOnWorkers,
                                 settings.batchSizePerWorker(), seed, epoch, skipped), false)
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
                 graph.getConfiguration().setEpochCount(epoch);
@@ -93,6 +95,7 @@ public final class SparkTrainer {
             }
         } finally {
             partitioned.unpersist(false);
+            labelsOnWorkers.destroy();
         }
     }
 

@@ -85,8 +85,8 @@ class SparkEqualsLocalTrainingTest {
         LearningRateSchedule schedule = new LearningRateSchedule(s.train());
         for (int epoch = 0; epoch < s.train().epochs(); epoch++) {
             LearningRates.set(local, schedule.at(epoch));
-            TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, TrainingLabels.oneHot(7), n, s.seed(), epoch,
-                    sc.sc().collectionAccumulator());
+            TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, sc.broadcast(TrainingLabels.oneHot(7)), n,
+                    s.seed(), epoch, sc.sc().collectionAccumulator());
             List<MultiDataSet> all = new ArrayList<>();
             batches.call(0, split.samples().iterator()).forEachRemaining(all::add);
             assertEquals(1, all.size());
