@@ -11,9 +11,11 @@ import org.slf4j.LoggerFactory;
 import vlfer.config.ModelSettings;
 import vlfer.config.SettingsException;
 import vlfer.interop.WeightFormat;
+import vlfer.interop.djl.TorchScriptReader;
 import vlfer.interop.npz.StateDict;
 import vlfer.interop.npz.StateDictImporter;
 import vlfer.model.encoder.EncoderArchitecture;
+import vlfer.model.encoder.EncoderRegistry;
 
 /**
  * Loads {@code vlfer.model.weights} (a PyTorch state dict as .npz or a TorchScript archive, by
@@ -25,6 +27,27 @@ final class EncoderWeights {
     private static final Logger LOG = LoggerFactory.getLogger(EncoderWeights.class);
 
     private EncoderWeights() {
+    }
+
+    /**
+     * At start-up, before any work: the encoder has a state-dict layout, and this build can read
+     * the file's format.
+     */
+    static void check(ModelSettings model) {
+        if (model.weights().isBlank()) {
+            return;
+        }
+        if (EncoderRegistry.create(model).stateDictLayout().isEmpty()) {
+            throw new SettingsException("vlfer.model.weights = " + model.weights() + ": encoder " + model.encoder()
+                    + " takes no PyTorch weights (resnet18 and the clip-vit encoders do)");
+        }
+        if (WeightFormat.of(model.weights()) == WeightFormat.TORCHSCRIPT) {
+            try {
+                TorchScriptReader.requireEngine(model.weights());
+            } catch (IOException e) {
+                throw new SettingsException("vlfer.model.weights = " + model.weights() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     static void load(ComputationGraph graph, EncoderArchitecture encoder, ModelSettings model, Configuration hadoop) {

@@ -51,6 +51,7 @@ public final class TrainJob {
         long start = System.nanoTime();
         VlferSettings s = loaded.settings();
         TrainingMethod method = TrainingMethods.forName(s.method().name());
+        EncoderWeights.check(s.model());
         SparkSession spark = SparkSessions.getOrCreate(s.spark());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DataFiles files = new DataFiles(sc.hadoopConfiguration());

@@ -48,14 +48,28 @@ final class SettingsReader {
     }
 
     private static ModelSettings model(CheckedConfig m) {
-        CheckedConfig v = m.at("vit");
+        String encoder = m.nonEmptyString("encoder");
         int inputSize = m.intAtLeast("input-size", 0);
-        VitShape vit;
-        try {
-            vit = new VitShape(inputSize > 0 ? inputSize : VitShape.B16.imageSize(), v.intAtLeast("patch", 1),
-                    v.intAtLeast("width", 1), v.intAtLeast("layers", 1), v.intAtLeast("heads", 1), v.intAtLeast("output-dim", 1));
-        } catch (IllegalArgumentException e) {
-            throw m.invalid("vit", "a consistent ViT shape with vlfer.model.input-size", e.getMessage());
+        CheckedConfig v = m.at("vit");
+        int patch = v.intAtLeast("patch", 1);
+        int width = v.intAtLeast("width", 1);
+        int layers = v.intAtLeast("layers", 1);
+        int heads = v.intAtLeast("heads", 1);
+        int outputDim = v.intAtLeast("output-dim", 1);
+        int side = inputSize > 0 ? inputSize : VitShape.B16.imageSize();
+        VitShape vit = VitShape.B16;
+        if (encoder.equals("clip-vit")) {
+            try {
+                vit = new VitShape(side, patch, width, layers, heads, outputDim);
+            } catch (IllegalArgumentException e) {
+                throw m.invalid("vit", "a consistent ViT shape with vlfer.model.input-size (" + side + ")", e.getMessage());
+            }
+        } else if (encoder.startsWith("clip-vit-b")) {
+            int fixedPatch = encoder.equals("clip-vit-b32") ? VitShape.B32.patch() : VitShape.B16.patch();
+            if (side % fixedPatch != 0) {
+                throw m.invalid("input-size", "a multiple of " + encoder + "'s patch side " + fixedPatch + " (224 for "
+                        + "OpenAI's weights)", Integer.toString(inputSize));
+            }
         }
         String weights = m.string("weights");
         if (!weights.isBlank()) {
@@ -64,12 +78,13 @@ final class SettingsReader {
             } catch (IllegalArgumentException e) {
                 throw m.invalid("weights", "a .npz state dict or a TorchScript archive (or \"\" for none)", e.getMessage());
             }
+            String local = weights.startsWith("file:") ? weights.replaceFirst("^file:(//)?", "") : weights;
+            if (!local.contains("://") && !Files.isRegularFile(Path.of(local))) {
+                throw m.invalid("weights", "an existing .npz state dict or TorchScript archive (or \"\" for none)",
+                        weights + " (no such file: " + Path.of(local).toAbsolutePath() + ")");
+            }
         }
-        if (!weights.isBlank() && !weights.contains("://") && !Files.isRegularFile(Path.of(weights))) {
-            throw m.invalid("weights", "an existing .npz state dict or TorchScript archive (or \"\" for none)",
-                    weights + " (no such file: " + Path.of(weights).toAbsolutePath() + ")");
-        }
-        return new ModelSettings(m.nonEmptyString("encoder"), inputSize, weights, m.string("weights-prefix"), vit);
+        return new ModelSettings(encoder, inputSize, weights, m.string("weights-prefix"), vit);
     }
 
     private static TextSettings text(CheckedConfig t) {
@@ -88,7 +103,7 @@ final class SettingsReader {
             throw t.invalid("encoder", "one of " + TextEncoderRegistry.names() + " or " + TextEncoderSpec.USER_FILES
                     + " (your own ONNX file, vlfer.text.onnx-file)", encoder);
         }
-        return new TextSettings(encoder, spec, t.string("cache-dir"));
+        return new TextSettings(spec, t.string("cache-dir"));
     }
 
     /** A local file that vlfer.text.encoder = onnx-file reads: set, and there. */

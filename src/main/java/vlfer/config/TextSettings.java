@@ -4,8 +4,8 @@ import java.io.Serializable;
 import vlfer.text.TextEncoderSpec;
 
 /**
- * The text side: the configured encoder name, the spec it resolves to (a registry entry, or the
- * user's own files for {@code onnx-file}), and where its results are cached ("" = nowhere).
+ * The text side: the spec {@code vlfer.text.encoder} resolves to (a registry entry, or the user's
+ * own files for {@code onnx-file}), and where its results are cached ("" = nowhere).
  */
-public record TextSettings(String encoder, TextEncoderSpec spec, String cacheDir) implements Serializable {
+public record TextSettings(TextEncoderSpec spec, String cacheDir) implements Serializable {
 }

@@ -10,8 +10,9 @@ import vlfer.text.PromptFamily;
 
 /**
  * zeroshot, the baseline without training: a vision-language model's image embedding against its
- * own text embeddings of the class prompts (CLIP's zero-shot classifier, prompt ensembles by logit
- * averaging). Needs the image and text towers of one model (feature width = text width).
+ * own text embeddings of the class prompts, CLIP-style, with prompt ensembles by logit averaging
+ * (per class the mean of s * cos over its prompts, as expclip classifies; CLIP's own recipe
+ * averages the prompt embeddings instead). Needs the image and text towers of one model.
  */
 final class ZeroShotMethod implements TrainingMethod {
     static final String OUTPUT = "zeroshot";

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * What makes two encoders' outputs the same: a SHA-256 over the spec's settings and the bytes of
- * every file it reads (class-path resources by name, as their jar's version fixes them). Keys the
- * text-embedding cache, so a different ONNX file at the same path, or other pooling, is a miss.
+ * every file it reads, shipped class-path resources included (an upgraded jar is another encoder).
+ * Keys the text-embedding cache, so a different ONNX file at the same path, or other pooling, is a
+ * miss.
  */
 public final class TextEncoderFingerprint {
     private TextEncoderFingerprint() {
@@ -34,12 +33,9 @@ public final class TextEncoderFingerprint {
     }
 
     private static void addFile(MessageDigest md, TextEncoderSpec spec, String key, String source) {
-        if (source.startsWith(TextEncoderSpec.CLASSPATH)) {
-            return;
-        }
         md.update((byte) 0);
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(Path.of(source))) {
+        try (InputStream in = TextEncoderSpec.open(source)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 md.update(buffer, 0, n);
             }

@@ -1,6 +1,9 @@
 package vlfer.text;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -41,6 +44,24 @@ public record TextEncoderSpec(String name, String modelSource, String tokenizerS
     public static TextEncoderSpec userFiles(String model, String tokenizer, Pooling pooling, int maxTokens, String output) {
         return new TextEncoderSpec(USER_FILES + ":" + Path.of(model).getFileName(), model, tokenizer, pooling, maxTokens,
                 output, USER_FILES_KEY);
+    }
+
+    /** Opens {@code source}, one of this spec's files: a class-path resource or a local file. */
+    public static InputStream open(String source) throws IOException {
+        if (source.startsWith(CLASSPATH)) {
+            String resource = source.substring(CLASSPATH.length());
+            InputStream in = TextEncoderSpec.class.getClassLoader().getResourceAsStream(resource);
+            if (in == null) {
+                throw new IOException("class-path resource " + resource
+                        + " not found (is its Maven jar on the class path?)");
+            }
+            return in;
+        }
+        Path p = Path.of(source);
+        if (!Files.isRegularFile(p)) {
+            throw new IOException("file " + p.toAbsolutePath() + " does not exist");
+        }
+        return Files.newInputStream(p);
     }
 
     /**

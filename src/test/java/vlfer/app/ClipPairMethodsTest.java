@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vlfer.config.LoadedSettings;
 import vlfer.data.LabelVocabulary;
+import vlfer.model.loss.InfoNceLossLayer;
 import vlfer.text.PromptFamily;
 import vlfer.text.TextEncoder;
 import vlfer.testing.LocalSparkExtension;
@@ -102,6 +103,9 @@ class ClipPairMethodsTest {
         assertEquals("expclip-shared-ensemble-10", run.method());
         assertTrue(Double.isFinite(run.finalLoss()), "loss " + run.finalLoss());
         assertEquals(7 * 3, run.result("synthetic", "test").metrics().samples());
+        ComputationGraph graph = CheckpointStore.load(new Configuration(), run.modelPath()).graph();
+        InfoNceLossLayer head = (InfoNceLossLayer) graph.getLayer("expclip").conf().getLayer();
+        assertTrue(head.isSharedSpace(), "the saved head projects the prompts too");
     }
 
     /** The paper's targets: another model's encodings (here 12 seeded values per face), wider than the pair's 8. */

@@ -51,4 +51,13 @@ class EncoderWeightsTest {
         assertTrue(e.getMessage().startsWith("vlfer.model.weights = s3a://b/model.safetensors: s3a://b/model.safetensors "
                 + "has none of the known extensions"), e.getMessage());
     }
+
+    @Test
+    void anEncoderWithoutALayoutIsRefusedAtStartUp() {
+        String npz = GoldenTensors.FIXTURES.resolve("resnet18-tiny.npz").toString();
+        SettingsException e = assertThrows(SettingsException.class,
+                () -> EncoderWeights.check(new ModelSettings("face-api", 0, npz, "", TINY)));
+        assertTrue(e.getMessage().contains("encoder face-api takes no PyTorch weights"), e.getMessage());
+        EncoderWeights.check(new ModelSettings("resnet18", 32, npz, "", TINY));
+    }
 }

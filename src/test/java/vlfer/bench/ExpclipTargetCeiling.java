@@ -21,11 +21,11 @@ import vlfer.text.TextEncoderRegistry;
  * description; if the projection hit every target exactly, zero-shot classification would score
  * what classifying the targets themselves against the class prompts scores. This prints that,
  * per text encoder and prompt family, with each class's share of the predictions.
- * Args: text encoder names (default: all-minilm-l6-v2 bge-small-en-v1.5); -Dbench.faces per class (jobs/bench.sh: 40).
+ * Args: text encoder names (default: all-minilm-l6-v2 bge-small-en-v1.5); -Dbench.faces=40 training faces per class.
  */
 public final class ExpclipTargetCeiling {
     public static void main(String[] args) throws IOException {
-        int perClass = Integer.getInteger("bench.faces", 150);
+        int perClass = Integer.getInteger("bench.faces", 40);
         List<String> encoders = args.length > 0 ? List.of(args) : List.of("all-minilm-l6-v2", "bge-small-en-v1.5");
         vlfer.app.QuietStdout.install();
         Path dir = Files.createTempDirectory("vlfer-expclip-ceiling");

@@ -194,4 +194,21 @@ class SettingsLoaderTest {
         String msg = error(null, "vlfer.run-id=\"a/b\"");
         assertTrue(msg.contains("vlfer.run-id"), msg);
     }
+
+    @Test
+    void vitShapesAreCheckedOnlyForTheViTEncoders() throws IOException {
+        assertEquals(100, load(null, "vlfer.model.encoder=resnet18", "vlfer.model.input-size=100").settings().model().inputSize());
+        String b32 = error(null, "vlfer.model.encoder=clip-vit-b32", "vlfer.model.input-size=240");
+        assertTrue(b32.startsWith("vlfer.model.input-size (") && b32.contains("a multiple of clip-vit-b32's patch side 32"), b32);
+        String vit = error(null, "vlfer.model.encoder=clip-vit", "vlfer.model.vit.patch=9");
+        assertTrue(vit.startsWith("vlfer.model.vit (") && vit.contains("224 is not a multiple of patch 9"), vit);
+    }
+
+    @Test
+    void weightsMayBeAFileUri() throws IOException {
+        java.nio.file.Path npz = java.nio.file.Path.of("src/test/resources/vlfer/interop/npz/resnet18-tiny.npz").toAbsolutePath();
+        assertEquals("file://" + npz, load(null, "vlfer.model.weights=\"file://" + npz + "\"").settings().model().weights());
+        String missing = error(null, "vlfer.model.weights=\"file:///no/such.npz\"");
+        assertTrue(missing.startsWith("vlfer.model.weights (") && missing.contains("no such file: /no/such.npz"), missing);
+    }
 }

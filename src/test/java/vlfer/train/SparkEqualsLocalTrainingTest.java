@@ -83,15 +83,17 @@ class SparkEqualsLocalTrainingTest {
                 sc.parallelize(split.samples(), 1), n, decoder, pre, TrainingLabels.oneHot(7), 0, report -> { });
 
         LearningRateSchedule schedule = new LearningRateSchedule(s.train());
+        org.apache.spark.broadcast.Broadcast<TrainingLabels> labels = sc.broadcast(TrainingLabels.oneHot(7));
         for (int epoch = 0; epoch < s.train().epochs(); epoch++) {
             LearningRates.set(local, schedule.at(epoch));
-            TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, sc.broadcast(TrainingLabels.oneHot(7)), n,
+            TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, labels, n,
                     s.seed(), epoch, sc.sc().collectionAccumulator());
             List<MultiDataSet> all = new ArrayList<>();
             batches.call(0, split.samples().iterator()).forEachRemaining(all::add);
             assertEquals(1, all.size());
             local.fit(all.get(0));
         }
+        labels.destroy();
 
         double moved = local.params().sub(initial).amaxNumber().doubleValue();
         double diff = local.params().sub(onSpark.params()).amaxNumber().doubleValue();

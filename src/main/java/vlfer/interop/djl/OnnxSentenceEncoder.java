@@ -15,8 +15,6 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +74,7 @@ public final class OnnxSentenceEncoder implements TextEncoder {
 
     private static HuggingFaceTokenizer tokenizer(TextEncoderSpec spec) {
         String where = spec.setting("tokenizer", spec.tokenizerSource());
-        try (InputStream tok = open(spec.tokenizerSource())) {
+        try (InputStream tok = TextEncoderSpec.open(spec.tokenizerSource())) {
             // shipped tokenizer.json files may pad every input (MiniLM: to 128): turn that off, keep truncation
             return HuggingFaceTokenizer.newInstance(tok, Map.of(
                     "padding", "false", "truncation", "true", "maxLength", Integer.toString(spec.maxTokens())));
@@ -90,7 +88,7 @@ public final class OnnxSentenceEncoder implements TextEncoder {
     private static Model model(TextEncoderSpec spec) {
         String where = spec.setting("model", spec.modelSource());
         Model model = Model.newInstance(spec.name(), "OnnxRuntime");
-        try (InputStream onnx = open(spec.modelSource())) {
+        try (InputStream onnx = TextEncoderSpec.open(spec.modelSource())) {
             model.load(onnx);
             return model;
         } catch (IOException e) {
@@ -110,22 +108,6 @@ public final class OnnxSentenceEncoder implements TextEncoder {
                     + "token_type_ids (what a tokenizer gives)");
         }
         return List.copyOf(declared);
-    }
-
-    private static InputStream open(String source) throws IOException {
-        if (source.startsWith(TextEncoderSpec.CLASSPATH)) {
-            String resource = source.substring(TextEncoderSpec.CLASSPATH.length());
-            InputStream in = OnnxSentenceEncoder.class.getClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-                throw new IOException("class-path resource " + resource + " not found (is its Maven jar on the class path?)");
-            }
-            return in;
-        }
-        Path p = Path.of(source);
-        if (!Files.isRegularFile(p)) {
-            throw new IOException("file " + p.toAbsolutePath() + " does not exist");
-        }
-        return Files.newInputStream(p);
     }
 
     @Override

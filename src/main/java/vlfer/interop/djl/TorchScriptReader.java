@@ -56,12 +56,7 @@ public final class TorchScriptReader {
     /** {@code engine} is a parameter so that a test can stand for a build without the engine. */
     static StateDict read(Path file, String source, String engine) throws IOException {
         checkIsTorchScript(file, source);
-        if (!Engine.hasEngine(engine)) {
-            throw new IOException("reading the TorchScript archive " + source + " needs DJL's " + engine
-                    + " engine, which this build leaves out (its libtorch is 112 MB): build with the Maven profile '"
-                    + PROFILE + "' (mvn -P" + PROFILE + " ..., or -Pdist," + PROFILE + " for the spark-submit jar), or "
-                    + exportHint(source));
-        }
+        requireEngine(source, engine);
         Map<String, INDArray> tensors = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
         try (Model model = Model.newInstance("torchscript", Device.cpu(), engine)) {
@@ -87,6 +82,20 @@ public final class TorchScriptReader {
         return StateDict.of(source, tensors, skipped, new StateDict.Unreadable(BUFFERS, "a TorchScript archive gives DJL "
                 + "its parameters but not its buffers (batch-norm running_mean and running_var), although " + fileName(source)
                 + " holds them. " + capitalised(exportHint(source))));
+    }
+
+    /** Fails unless this build has the engine that reads {@code source}: checked at start-up, before any work. */
+    public static void requireEngine(String source) throws IOException {
+        requireEngine(source, ENGINE);
+    }
+
+    private static void requireEngine(String source, String engine) throws IOException {
+        if (!Engine.hasEngine(engine)) {
+            throw new IOException("reading the TorchScript archive " + source + " needs DJL's " + engine
+                    + " engine, which this build leaves out (its libtorch is 112 MB): build with the Maven profile '"
+                    + PROFILE + "' (mvn -P" + PROFILE + " ..., or -Pdist," + PROFILE + " for the spark-submit jar), or "
+                    + exportHint(source));
+        }
     }
 
     /**

@@ -68,10 +68,10 @@ public final class StateDictImporter {
                 unreadable += blind ? 1 : 0;
                 continue;
             }
-            INDArray value = fit(source, p.transposed(), target.shape());
+            INDArray value = fit(source, target.shape());
             if (value == null) {
-                errors.add(key + ": shape " + Arrays.toString(source.shape()) + (p.transposed() ? " (transposed)" : "")
-                        + " does not fit " + p.layer() + "/" + p.param() + " " + Arrays.toString(target.shape()));
+                errors.add(key + ": shape " + Arrays.toString(source.shape()) + " does not fit " + p.layer() + "/" + p.param()
+                        + " " + Arrays.toString(target.shape()));
                 continue;
             }
             used.add(key);
@@ -93,14 +93,13 @@ public final class StateDictImporter {
         return new Report(copies.size(), values, unused, dict.skipped());
     }
 
-    /** The source as the target's shape, or null: as is, transposed, or a vector into a [1, n] row. */
-    private static INDArray fit(INDArray source, boolean transposed, long[] target) {
-        INDArray s = transposed && source.rank() == 2 ? source.transpose() : source;
-        if (Arrays.equals(s.shape(), target)) {
-            return s;
+    /** The source as the target's shape, or null: as is, or a vector into a [1, n] row. */
+    private static INDArray fit(INDArray source, long[] target) {
+        if (Arrays.equals(source.shape(), target)) {
+            return source;
         }
-        if (s.rank() == 1 && target.length == 2 && target[0] == 1 && target[1] == s.length()) {
-            return s.reshape(1, s.length());
+        if (source.rank() == 1 && target.length == 2 && target[0] == 1 && target[1] == source.length()) {
+            return source.reshape(1, source.length());
         }
         return null;
     }

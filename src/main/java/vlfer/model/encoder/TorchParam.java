@@ -4,13 +4,13 @@ import java.util.List;
 
 /**
  * Where one tensor of a PyTorch state dict goes in the DL4J graph: state-dict key, DL4J layer and
- * parameter, and whether the tensor is stored transposed ({@code nn.Linear}'s [out, in] weight
- * against DL4J's [in, out]). An encoder's list of these is its import layout.
+ * parameter (stored as PyTorch stores it; a vector may fill a [1, n] row). An encoder's list of
+ * these is its import layout.
  */
-public record TorchParam(String key, String layer, String param, boolean transposed) {
+public record TorchParam(String key, String layer, String param) {
 
     public static TorchParam same(String key, String layer, String param) {
-        return new TorchParam(key, layer, param, false);
+        return new TorchParam(key, layer, param);
     }
 
     /** {@code nn.Conv2d(bias=False)} named {@code layer}: weight [out, in, kh, kw] as DL4J's W. */

@@ -7,8 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Zero-shot class logits as CLIP computes them with prompt ensembles: per class, the mean over its
- * prompts of {@code s * cos(image, prompt)} (logit averaging).
+ * Zero-shot class logits with prompt ensembles by logit averaging: per class, the mean over its
+ * prompts of {@code s * cos(image, prompt)} (CLIP's own recipe averages the unit prompt embeddings
+ * and re-normalises; the two differ only for ensembles).
  */
 final class PromptLogits {
     private PromptLogits() {

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * CLIP's zero-shot classifier, with no parameters: the image embedding against the class prompts'
+ * CLIP-style zero-shot classification with logit averaging over prompt ensembles, with no parameters: the image embedding against the class prompts'
  * text embeddings of the same vision-language model, per class the mean of {@code s * cos} over
  * its prompts. Its loss (cross-entropy of those logits) is only there so that DL4J can score it;
  * the {@code zeroshot} method never trains.
