@@ -14,6 +14,7 @@ import vlfer.interop.djl.TextEncoders;
 import vlfer.text.PromptFamily;
 import vlfer.text.TextEncoder;
 import vlfer.text.TextEncoderRegistry;
+import vlfer.testing.PromptLogitsReference;
 
 /**
  * Not a test: the ceiling of expclip's zero-shot accuracy on the synthetic faces. expclip learns a
@@ -52,14 +53,21 @@ public final class ExpclipTargetCeiling {
                 float[][] targets = text.encode(descriptions);
                 for (String family : PromptFamily.names()) {
                     List<List<String>> prompts = PromptFamily.named(family).prompts(LabelVocabulary.BASIC_7);
-                    List<float[][]> classPrompts = new ArrayList<>();
-                    for (List<String> p : prompts) {
-                        classPrompts.add(text.encode(p));
+                    List<double[]> promptRows = new ArrayList<>();
+                    List<Integer> promptClass = new ArrayList<>();
+                    for (int c = 0; c < prompts.size(); c++) {
+                        for (float[] t : text.encode(prompts.get(c))) {
+                            promptRows.add(toDouble(t));
+                            promptClass.add(c);
+                        }
                     }
+                    double[][] rows = promptRows.toArray(double[][]::new);
+                    int[] classes = promptClass.stream().mapToInt(Integer::intValue).toArray();
                     int correct = 0;
                     int[] predicted = new int[prompts.size()];
                     for (int i = 0; i < targets.length; i++) {
-                        int best = argmaxMeanCos(targets[i], classPrompts);
+                        int best = argmax(PromptLogitsReference.classLogits(toDouble(targets[i]), rows, classes,
+                                prompts.size(), 1));
                         predicted[best]++;
                         correct += best == labels.get(i) ? 1 : 0;
                     }
@@ -74,23 +82,18 @@ public final class ExpclipTargetCeiling {
         }
     }
 
-    /** The class whose prompts have the highest mean cosine with {@code v} (all vectors unit length). */
-    private static int argmaxMeanCos(float[] v, List<float[][]> classPrompts) {
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    private static int argmax(double[] v) {
         int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < classPrompts.size(); c++) {
-            double score = 0;
-            for (float[] t : classPrompts.get(c)) {
-                double dot = 0;
-                for (int k = 0; k < t.length; k++) {
-                    dot += v[k] * t[k];
-                }
-                score += dot / classPrompts.get(c).length;
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = c;
-            }
+        for (int i = 1; i < v.length; i++) {
+            best = v[i] > v[best] ? i : best;
         }
         return best;
     }

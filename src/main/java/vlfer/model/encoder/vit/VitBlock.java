@@ -1,10 +1,8 @@
 package vlfer.model.encoder.vit;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -18,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * so a state dict imports without transposes. Parameter names hold no '_' (DL4J's updater splits
  * gradient keys at the last one).
  */
-public final class VitBlock extends SameDiffLayer {
+public final class VitBlock extends VitLayer {
     public static final String LN1_GAIN = "ln1Gain";
     public static final String LN1_BIAS = "ln1Bias";
     public static final String IN_PROJ_WEIGHT = "inProjWeight";
@@ -32,8 +30,6 @@ public final class VitBlock extends SameDiffLayer {
     public static final String PROJ_WEIGHT = "projWeight";
     public static final String PROJ_BIAS = "projBias";
 
-    private long width;
-    private long tokens;
     private int heads;
     private int depth;
 
@@ -43,14 +39,14 @@ public final class VitBlock extends SameDiffLayer {
 
     /** {@code depth}: the number of blocks in the tower (scales the initialisation of the residual branches). */
     public VitBlock(long width, long tokens, int heads, int depth) {
+        super(width, tokens);
         if (width % heads != 0) {
             throw new IllegalArgumentException("ViT width " + width + " is not divisible by " + heads + " heads");
         }
-        this.width = width;
-        this.tokens = tokens;
         this.heads = heads;
         this.depth = depth;
     }
+
 
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
@@ -132,19 +128,12 @@ public final class VitBlock extends SameDiffLayer {
 
     @Override
     public void setNIn(InputType inputType, boolean override) {
-        if (!(inputType instanceof InputType.InputTypeRecurrent r) || r.getSize() != width || r.getTimeSeriesLength() != tokens) {
-            throw new IllegalArgumentException("ViT block needs tokens [" + width + ", " + tokens + "], got " + inputType);
-        }
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
+        requireTokens(inputType, "ViT block");
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VitBlock b && b.width == width && b.tokens == tokens && b.heads == heads && b.depth == depth;
+        return o instanceof VitBlock b && sameShape(b) && b.heads == heads && b.depth == depth;
     }
 
     @Override
@@ -153,22 +142,6 @@ public final class VitBlock extends SameDiffLayer {
     }
 
     // Bean accessors: DL4J's JSON (model files, Spark workers) reads and writes through them.
-
-    public long getWidth() {
-        return width;
-    }
-
-    public void setWidth(long width) {
-        this.width = width;
-    }
-
-    public long getTokens() {
-        return tokens;
-    }
-
-    public void setTokens(long tokens) {
-        this.tokens = tokens;
-    }
 
     public int getHeads() {
         return heads;

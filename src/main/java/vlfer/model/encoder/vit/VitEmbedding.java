@@ -1,10 +1,8 @@
 package vlfer.model.encoder.vit;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -16,30 +14,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * (DL4J's NCW): patches in row-major order after the class token, plus positional embeddings,
  * then {@code ln_pre} — as CLIP's {@code VisionTransformer.forward} up to the transformer.
  */
-public final class VitEmbedding extends SameDiffLayer {
+public final class VitEmbedding extends VitLayer {
     public static final String CLASS = "classEmbedding";
     public static final String POSITIONS = "positionalEmbedding";
     public static final String LN_GAIN = "lnPreGain";
     public static final String LN_BIAS = "lnPreBias";
-
-    private long width;
-    private long patches;
 
     /** For JSON deserialisation. */
     private VitEmbedding() {
     }
 
     public VitEmbedding(long width, long patches) {
-        this.width = width;
-        this.patches = patches;
+        super(width, patches + 1);
     }
 
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
-        SDVariable tokens = input.reshape(-1, width, patches).permute(0, 2, 1);                 // [N, P, w]
-        SDVariable cls = sd.zerosLike(tokens.get(SDIndex.all(), SDIndex.interval(0, 1), SDIndex.all()))
+        SDVariable patches = input.reshape(-1, width, tokens - 1).permute(0, 2, 1);                // [N, P, w]
+        SDVariable cls = sd.zerosLike(patches.get(SDIndex.all(), SDIndex.interval(0, 1), SDIndex.all()))
                 .add(p.get(CLASS).reshape(1, 1, width));                                         // [N, 1, w]
-        SDVariable x = sd.concat(1, cls, tokens).add(p.get(POSITIONS).reshape(1, patches + 1, width));
+        SDVariable x = sd.concat(1, cls, patches).add(p.get(POSITIONS).reshape(1, tokens, width));
         return HalvedBackprop.output(sd, LayerNorms.apply(sd, x, p.get(LN_GAIN), p.get(LN_BIAS), 3, width).permute(0, 2, 1));
     }
 
@@ -48,7 +42,7 @@ public final class VitEmbedding extends SameDiffLayer {
         params.clear();
         // no weight decay on embeddings and norms (bias parameters in DL4J's terms)
         params.addBiasParam(CLASS, 1, width);
-        params.addBiasParam(POSITIONS, patches + 1, width);
+        params.addBiasParam(POSITIONS, tokens, width);
         params.addBiasParam(LN_GAIN, 1, width);
         params.addBiasParam(LN_BIAS, 1, width);
     }
@@ -65,48 +59,25 @@ public final class VitEmbedding extends SameDiffLayer {
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.recurrent(width, patches + 1);
+        return InputType.recurrent(width, tokens);
     }
 
     @Override
     public void setNIn(InputType inputType, boolean override) {
         if (!(inputType instanceof InputType.InputTypeConvolutional c) || c.getChannels() != width
-                || c.getHeight() * c.getWidth() != patches) {
-            throw new IllegalArgumentException("ViT embedding needs the patch grid [" + width + ", " + patches
+                || c.getHeight() * c.getWidth() != tokens - 1) {
+            throw new IllegalArgumentException("ViT embedding needs the patch grid [" + width + ", " + (tokens - 1)
                     + " patches], got " + inputType);
         }
     }
 
     @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
     public boolean equals(Object o) {
-        return o instanceof VitEmbedding v && v.width == width && v.patches == patches;
+        return o instanceof VitEmbedding v && sameShape(v);
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(width) * 31 + Long.hashCode(patches);
-    }
-
-    // Bean accessors: DL4J's JSON (model files, Spark workers) reads and writes through them.
-
-    public long getWidth() {
-        return width;
-    }
-
-    public void setWidth(long width) {
-        this.width = width;
-    }
-
-    public long getPatches() {
-        return patches;
-    }
-
-    public void setPatches(long patches) {
-        this.patches = patches;
+        return Long.hashCode(width) * 31 + Long.hashCode(tokens);
     }
 }

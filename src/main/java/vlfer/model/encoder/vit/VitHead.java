@@ -1,10 +1,8 @@
 package vlfer.model.encoder.vit;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -12,13 +10,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The class token after the last block, {@code ln_post}, then the projection {@code proj} [width, output]: CLIP's image embedding. */
-public final class VitHead extends SameDiffLayer {
+public final class VitHead extends VitLayer {
     public static final String LN_GAIN = "lnPostGain";
     public static final String LN_BIAS = "lnPostBias";
     public static final String PROJECTION = "proj";
 
-    private long width;
-    private long tokens;
     private long output;
 
     /** For JSON deserialisation. */
@@ -26,8 +22,7 @@ public final class VitHead extends SameDiffLayer {
     }
 
     public VitHead(long width, long tokens, long output) {
-        this.width = width;
-        this.tokens = tokens;
+        super(width, tokens);
         this.output = output;
     }
 
@@ -59,19 +54,12 @@ public final class VitHead extends SameDiffLayer {
 
     @Override
     public void setNIn(InputType inputType, boolean override) {
-        if (!(inputType instanceof InputType.InputTypeRecurrent r) || r.getSize() != width || r.getTimeSeriesLength() != tokens) {
-            throw new IllegalArgumentException("ViT head needs tokens [" + width + ", " + tokens + "], got " + inputType);
-        }
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
+        requireTokens(inputType, "ViT head");
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VitHead h && h.width == width && h.tokens == tokens && h.output == output;
+        return o instanceof VitHead h && sameShape(h) && h.output == output;
     }
 
     @Override
@@ -80,22 +68,6 @@ public final class VitHead extends SameDiffLayer {
     }
 
     // Bean accessors: DL4J's JSON (model files, Spark workers) reads and writes through them.
-
-    public long getWidth() {
-        return width;
-    }
-
-    public void setWidth(long width) {
-        this.width = width;
-    }
-
-    public long getTokens() {
-        return tokens;
-    }
-
-    public void setTokens(long tokens) {
-        this.tokens = tokens;
-    }
 
     public long getOutput() {
         return output;
