@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -23,6 +22,7 @@ import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.RejectBudget;
 import vlfer.data.RejectedRow;
+import vlfer.data.TrainingBatches;
 import vlfer.data.TrainingLabels;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
@@ -35,7 +35,8 @@ import vlfer.text.ClassEmbeddingTable;
 import vlfer.train.Checkpoint;
 import vlfer.train.CheckpointStore;
 import vlfer.train.EpochReport;
-import vlfer.train.SparkTrainer;
+import vlfer.train.EpochLoop;
+import vlfer.train.TrainingData;
 
 /**
  * {@code vlfer train} as a callable: read the training split, embed the class prompts on the
@@ -111,13 +112,12 @@ public final class TrainJob {
 
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
         FacePreprocessor preprocessor = new FacePreprocessor(card.input(), s.augment(), card.frames());
-        JavaRDD<FaceSample> samples = sc.parallelize(train.samples(), sc.defaultParallelism());
+        TrainingData data = new TrainingData(train.samples(), labels, new TrainingBatches(decoder, preprocessor, s.seed()));
         List<EpochReport> reports = new ArrayList<>();
         ModelCard template = card;
         if (method.trains()) {
-            new SparkTrainer(sc, s.train(), s.seed(), run.path() + "/export",
-                    (layer, epoch, lr) -> method.learningRate(layer, epoch, lr, s.method())).fit(graph, samples, train.samples().size(),
-                    decoder, preprocessor, labels, firstEpoch, report -> {
+            EpochLoop.onSpark(sc, s.train(), s.seed(), (layer, epoch, lr) -> method.learningRate(layer, epoch, lr, s.method()))
+                    .fit(graph, data, firstEpoch, report -> {
                         if (reports.isEmpty() && !report.skipped().isEmpty()) {
                             recordUndecodable(run, train, report.skipped(), s.data().maxRejectFraction());
                         }

@@ -291,14 +291,12 @@ final class SettingsReader {
                 epochs,
                 t.intAtLeast("batch-size-per-worker", 1),
                 t.intAtLeast("averaging-frequency", 1),
-                t.intAtLeast("prefetch-batches", 0),
                 t.intAtLeast("workers", 0),
                 t.doubleIn("learning-rate", 0, 10),
                 t.doubleIn("momentum", 0, 0.9999),
                 t.doubleIn("weight-decay", 0, 1),
                 warmup,
                 t.doubleIn("warmup-learning-rate", 0, 10),
-                t.doubleIn("min-learning-rate", 0, 10),
-                t.enumValue("rdd-approach", TrainSettings.RddApproach.class));
+                t.doubleIn("min-learning-rate", 0, 10));
     }
 }

@@ -10,11 +10,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What a training minibatch's label array holds: one-hot classes, or a target vector per face
- * (expclip). Broadcast to the executors once per run; plain records (not lambdas), so that any
+ * (expclip). Each planned minibatch carries its own faces' share ({@link #forBatch}), so that an
+ * executor never holds the labels of the whole dataset; plain records (not lambdas), so that any
  * Spark serializer carries them.
  */
 public interface TrainingLabels extends Serializable {
     INDArray of(List<FaceSample> batch);
+
+    /** What a minibatch of {@code batch} needs to carry to its worker (its own faces' labels only). */
+    TrainingLabels forBatch(List<FaceSample> batch);
 
     static TrainingLabels oneHot(int classes) {
         return new OneHot(classes);
@@ -35,6 +39,11 @@ public interface TrainingLabels extends Serializable {
             }
             return labels;
         }
+
+        @Override
+        public TrainingLabels forBatch(List<FaceSample> batch) {
+            return this;
+        }
     }
 
     /** Target vectors of {@code width} values by sample id. */
@@ -50,6 +59,19 @@ public interface TrainingLabels extends Serializable {
                 labels.putRow(i, Nd4j.createFromArray(v));
             }
             return labels;
+        }
+
+        @Override
+        public TrainingLabels forBatch(List<FaceSample> batch) {
+            HashMap<String, float[]> own = new HashMap<>();
+            for (FaceSample s : batch) {
+                float[] v = byId.get(s.id());
+                if (v == null) {
+                    throw new IllegalStateException("no target vector for sample " + s.id());
+                }
+                own.put(s.id(), v);
+            }
+            return new Vectors(own, width);
         }
     }
 }

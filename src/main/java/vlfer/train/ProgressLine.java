@@ -13,9 +13,11 @@ final class ProgressLine {
                 epoch + 1, epochs, round, rounds, loss, lr, imagesPerSecond, duration(elapsedSeconds), duration(etaSeconds));
     }
 
-    static String epoch(EpochReport r, double elapsedSeconds, double etaSeconds) {
-        return String.format(Locale.ROOT, "epoch %d/%d done: loss %.4f lr %.5f %d images in %.1fs (%.0f img/s)%s elapsed %s eta %s",
-                r.epoch() + 1, r.epochs(), r.score(), r.learningRate(), r.images(), r.seconds(), r.imagesPerSecond(),
+    static String epoch(EpochReport r, int workers, double elapsedSeconds, double etaSeconds) {
+        return String.format(Locale.ROOT, "epoch %d/%d done: loss %.4f lr %.5f %d of %d faces in %d minibatches on %d worker%s"
+                        + " in %.1fs (%.0f img/s)%s elapsed %s eta %s",
+                r.epoch() + 1, r.epochs(), r.score(), r.learningRate(), r.images(), r.trained().planned(), r.minibatches(),
+                workers, workers == 1 ? "" : "s", r.seconds(), r.imagesPerSecond(),
                 r.skippedImages() > 0 ? ", " + r.skippedImages() + " unreadable images skipped" : "",
                 duration(elapsedSeconds), duration(etaSeconds));
     }

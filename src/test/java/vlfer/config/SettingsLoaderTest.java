@@ -48,7 +48,6 @@ class SettingsLoaderTest {
         assertEquals("rafdb", s.data().trainDataset().format());
         // the dataset root comes from the synth folder by substitution
         assertEquals(s.synth().dir(), s.data().trainDataset().root());
-        assertEquals(TrainSettings.RddApproach.DIRECT, s.train().rddApproach());
     }
 
     @Test

@@ -15,14 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import vlfer.config.AugmentSettings;
 import vlfer.config.VlferSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetSplit;
 import vlfer.data.FaceSample;
 import vlfer.data.HadoopConfSnapshot;
-import vlfer.data.TrainingBatchFunction;
+import vlfer.data.TrainingBatches;
 import vlfer.data.TrainingLabels;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
@@ -39,6 +38,7 @@ import vlfer.text.ClassEmbeddingTable;
  * DL4J's own Spark test, for this project's trainer: one worker that averages after every
  * minibatch must end with exactly the parameters of plain local training on the same batches,
  * through a changing learning rate (warm-up, then cosine) and momentum carried across rounds.
+ * The local side is the project's local trainer: the same epoch plan, fitted in one JVM.
  */
 class SparkEqualsLocalTrainingTest {
     private static SparkSession spark;
@@ -79,22 +79,16 @@ class SparkEqualsLocalTrainingTest {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
         FacePreprocessor pre = new FacePreprocessor(factory.inputSpec(), AugmentSettings.NONE);
-        new SparkTrainer(sc, s.train(), s.seed(), work.resolve("export").toString()).fit(onSpark,
-                sc.parallelize(split.samples(), 1), n, decoder, pre, TrainingLabels.oneHot(7), 0, report -> { });
+        TrainingData data = new TrainingData(split.samples(), TrainingLabels.oneHot(7), new TrainingBatches(decoder, pre, s.seed()));
+        List<EpochReport> sparkReports = new ArrayList<>();
+        List<EpochReport> localReports = new ArrayList<>();
+        EpochLoop.onSpark(sc, s.train(), s.seed(), LayerRates.UNIFORM).fit(onSpark, data, 0, sparkReports::add);
+        EpochLoop.local(s.train(), s.seed(), LayerRates.UNIFORM).fit(local, data, 0, localReports::add);
 
-        LearningRateSchedule schedule = new LearningRateSchedule(s.train());
-        org.apache.spark.broadcast.Broadcast<TrainingLabels> labels = sc.broadcast(TrainingLabels.oneHot(7));
         for (int epoch = 0; epoch < s.train().epochs(); epoch++) {
-            LearningRates.set(local, schedule.at(epoch));
-            TrainingBatchFunction batches = new TrainingBatchFunction(decoder, pre, labels, n,
-                    s.seed(), epoch, sc.sc().collectionAccumulator());
-            List<MultiDataSet> all = new ArrayList<>();
-            batches.call(0, split.samples().iterator()).forEachRemaining(all::add);
-            assertEquals(1, all.size());
-            local.fit(all.get(0));
+            assertEquals(localReports.get(epoch).score(), sparkReports.get(epoch).score(), 1e-6, "epoch " + epoch + " loss");
         }
-        labels.destroy();
-
+        assertEquals(local.getConfiguration().getIterationCount(), onSpark.getConfiguration().getIterationCount());
         double moved = local.params().sub(initial).amaxNumber().doubleValue();
         double diff = local.params().sub(onSpark.params()).amaxNumber().doubleValue();
         assertTrue(moved > 1e-3, "training must change the weights (moved " + moved + ")");
