@@ -1,27 +1,55 @@
 #!/usr/bin/env bash
-# Benchmarks, not tests, in one JVM, single process (no Spark), with the project's JVM flags (oneDNN on).
+# Benchmarks, not tests, with the project's JVM flags (oneDNN on).
 #   jobs/bench.sh training [encoder ...]   training and inference images/s of each visual encoder
-#                                          with the ke2nt head (default: small-cnn resnet18)
+#                                          with the ke2nt head (default: small-cnn resnet18), one JVM
 #   jobs/bench.sh input [encoder ...]      images/s per core of decode + resize + augment for each
 #                                          real layout, next to the encoder's training images/s on one core
 #   jobs/bench.sh expclip-ceiling [text-encoder ...]
 #                                          expclip's zero-shot ceiling on the synthetic faces: its
 #                                          targets themselves classified by each prompt family
+#   jobs/bench.sh scaling [encoder [side]] one training epoch on Spark local[2] at N = 2,800, 11,200
+#                                          and 44,800 synthetic faces (BENCH_SIZES), one JVM each:
+#                                          seconds per 1,000 faces and peak resident memory per N
+#   jobs/bench.sh averaging [encoder [side]]
+#                                          the same N faces (BENCH_N, 2800), one epoch in one JVM
+#                                          without Spark (OMP_NUM_THREADS=2) and on Spark local[2]
+#                                          averaging every 5 minibatches (one thread per task)
 #   OMP_NUM_THREADS=1 jobs/bench.sh training   one core, as each local[N] task slot has
 # Options: BENCH_BATCH (32), BENCH_STEPS (10) for training; BENCH_PASSES (3), BENCH_FACES (40 per class) for input.
+# Faces for scaling/averaging are drawn once into target/bench-data (48 px by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-case "${1:-}" in
+mode=${1:-}
+case "$mode" in
   training) main=vlfer.bench.TrainingThroughputBench ;;
   input) main=vlfer.bench.InputPipelineBench; export OMP_NUM_THREADS=1 ;;
   expclip-ceiling) main=vlfer.bench.ExpclipTargetCeiling ;;
-  *) echo "usage: jobs/bench.sh training|input|expclip-ceiling [name ...]" >&2; exit 2 ;;
+  scaling|averaging) main=vlfer.bench.EpochBench ;;
+  *) echo "usage: jobs/bench.sh training|input|expclip-ceiling|scaling|averaging [name ...]" >&2; exit 2 ;;
 esac
 shift
 mvn -B -q -DskipTests test-compile
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 flags=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=vlfer.jvm.flags -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")
-export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
-exec java -Xmx6g $flags -Dbench.batch="${BENCH_BATCH:-32}" -Dbench.steps="${BENCH_STEPS:-10}" \
-  -Dbench.passes="${BENCH_PASSES:-3}" -Dbench.faces="${BENCH_FACES:-40}" \
-  -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$main" "$@"
+export SPARK_LOCAL_IP=127.0.0.1
+bench_java() {
+  java -Xmx${BENCH_HEAP:-6g} $flags -Dbench.batch="${BENCH_BATCH:-32}" -Dbench.steps="${BENCH_STEPS:-10}" \
+    -Dbench.passes="${BENCH_PASSES:-3}" -Dbench.faces="${BENCH_FACES:-40}" \
+    -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" "$@"
+}
+case "$mode" in
+  scaling)
+    for n in ${BENCH_SIZES:-2800 11200 44800}; do
+      OMP_NUM_THREADS=1 bench_java "$main" spark "$n" "$@" 2>>target/bench-scaling.log
+    done ;;
+  averaging)
+    n=${BENCH_N:-2800}
+    local_line=$(OMP_NUM_THREADS=2 bench_java "$main" local "$n" "$@" 2>>target/bench-averaging.log)
+    spark_line=$(OMP_NUM_THREADS=1 bench_java "$main" spark "$n" "$@" 2>>target/bench-averaging.log)
+    echo "$local_line"; echo "$spark_line"
+    l=$(echo "$local_line" | sed -E 's/.* in +([0-9.]+)s .*/\1/'); s=$(echo "$spark_line" | sed -E 's/.* in +([0-9.]+)s .*/\1/')
+    awk -v l="$l" -v s="$s" 'BEGIN { printf "Spark local[2] / one JVM: %.3f (overhead %+.1f%%)\n", s / l, 100 * (s / l - 1) }' ;;
+  *)
+    export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
+    bench_java "$main" "$@" ;;
+esac

@@ -1,6 +1,5 @@
 package vlfer.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
@@ -34,7 +33,7 @@ import vlfer.spark.SparkSessions;
 import vlfer.text.ClassEmbeddingTable;
 import vlfer.train.Checkpoint;
 import vlfer.train.CheckpointStore;
-import vlfer.train.EpochReport;
+import vlfer.train.EpochTotals;
 import vlfer.train.EpochLoop;
 import vlfer.train.TrainingData;
 
@@ -113,17 +112,17 @@ public final class TrainJob {
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
         FacePreprocessor preprocessor = new FacePreprocessor(card.input(), s.augment(), card.frames());
         TrainingData data = new TrainingData(train.samples(), labels, new TrainingBatches(decoder, preprocessor, s.seed()));
-        List<EpochReport> reports = new ArrayList<>();
+        EpochTotals totals = new EpochTotals();
         ModelCard template = card;
         if (method.trains()) {
             EpochLoop.onSpark(sc, s.train(), s.seed(), (layer, epoch, lr) -> method.learningRate(layer, epoch, lr, s.method()))
                     .fit(graph, data, firstEpoch, report -> {
-                        if (reports.isEmpty() && !report.skipped().isEmpty()) {
+                        if (totals.epochs() == 0 && !report.skipped().isEmpty()) {
                             recordUndecodable(run, train, report.skipped(), s.data().maxRejectFraction());
                         }
                         String path = checkpoints.save(graph, template.atEpoch(report.epoch()));
                         LOG.info("checkpoint {}", path);
-                        reports.add(report);
+                        totals.add(report);
                     });
         } else {
             LOG.info("method {} does not train: evaluating the encoders as they are", method.label(s.method()));
@@ -134,11 +133,8 @@ public final class TrainJob {
 
         List<SplitResult> results = EvaluationStage.run(spark, graph, finalCard, s, run, "last-epoch");
         ParquetPaths paths = ParquetPaths.of(spark, s);
-        double images = reports.stream().mapToDouble(EpochReport::images).sum();
-        double secs = reports.stream().mapToDouble(EpochReport::seconds).sum();
-        double finalLoss = reports.isEmpty() ? Double.NaN : reports.get(reports.size() - 1).score();
         return new RunSummary(s.runId(), method.label(s.method()), s.model().encoder(), run.path(), modelPath, paths.metrics(),
-                paths.predictions(), reports.size(), secs > 0 ? images / secs : 0, finalLoss,
+                paths.predictions(), totals.epochs(), totals.imagesPerSecond(), totals.lastScore(),
                 (System.nanoTime() - start) / 1e9, results);
     }
 
