@@ -10,6 +10,8 @@
 #   jobs/bench.sh scaling [encoder [side]] one training epoch on Spark local[2] at N = 2,800, 11,200
 #                                          and 44,800 synthetic faces (BENCH_SIZES), one JVM each:
 #                                          seconds per 1,000 faces and peak resident memory per N
+#                                          (heap fixed at 2 GiB and touched up front, so that the
+#                                          peak shows what grows outside it; heap after GC shown too)
 #   jobs/bench.sh averaging [encoder [side]]
 #                                          the same N faces (BENCH_N, 2800), one epoch in one JVM
 #                                          without Spark (OMP_NUM_THREADS=2) and on Spark local[2]
@@ -40,12 +42,13 @@ bench_java() {
 case "$mode" in
   scaling)
     for n in ${BENCH_SIZES:-2800 11200 44800}; do
-      OMP_NUM_THREADS=1 bench_java "$main" spark "$n" "$@" 2>>target/bench-scaling.log
+      OMP_NUM_THREADS=1 BENCH_HEAP=2g bench_java -Xms2g -XX:+AlwaysPreTouch "$main" spark "$n" "$@" \
+        2>>target/bench-scaling.log | grep -E '^spark '
     done ;;
   averaging)
     n=${BENCH_N:-2800}
-    local_line=$(OMP_NUM_THREADS=2 bench_java "$main" local "$n" "$@" 2>>target/bench-averaging.log)
-    spark_line=$(OMP_NUM_THREADS=1 bench_java "$main" spark "$n" "$@" 2>>target/bench-averaging.log)
+    local_line=$(OMP_NUM_THREADS=2 bench_java "$main" local "$n" "$@" 2>>target/bench-averaging.log | grep -E '^local ')
+    spark_line=$(OMP_NUM_THREADS=1 bench_java "$main" spark "$n" "$@" 2>>target/bench-averaging.log | grep -E '^spark ')
     echo "$local_line"; echo "$spark_line"
     l=$(echo "$local_line" | sed -E 's/.* in +([0-9.]+)s .*/\1/'); s=$(echo "$spark_line" | sed -E 's/.* in +([0-9.]+)s .*/\1/')
     awk -v l="$l" -v s="$s" 'BEGIN { printf "Spark local[2] / one JVM: %.3f (overhead %+.1f%%)\n", s / l, 100 * (s / l - 1) }' ;;

@@ -7,11 +7,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Files of a dataset, on local disk or any Hadoop file system (s3a://). Paths inside a dataset
@@ -124,9 +129,7 @@ public final class DataFiles {
             String base = fs.makeQualified(p).toUri().getPath();
             base = base.endsWith("/") ? base : base + "/";
             List<String> out = new ArrayList<>();
-            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(p, true);
-            while (it.hasNext()) {
-                String path = it.next().getPath().toUri().getPath();
+            for (String path : fs instanceof LocalFileSystem ? walkLocal(fs, p) : listFlat(fs, p)) {
                 if (path.startsWith(base)) {
                     out.add(path.substring(base.length()));
                 }
@@ -138,6 +141,36 @@ public final class DataFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One flat recursive listing (S3A: a request per 1,000 keys, not per folder). */
+    private static List<String> listFlat(FileSystem fs, Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+        while (it.hasNext()) {
+            out.add(it.next().getPath().toUri().getPath());
+        }
+        return out;
+    }
+
+    /**
+     * The local file system walked folder by folder: its {@code listFiles} builds a
+     * LocatedFileStatus per file, which without Hadoop's native library forks {@code ls -ld} for
+     * each file's permissions (measured: 7 minutes for 90,000 images).
+     */
+    private static List<String> walkLocal(FileSystem fs, Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        ArrayDeque<Path> folders = new ArrayDeque<>(List.of(dir));
+        while (!folders.isEmpty()) {
+            for (FileStatus st : fs.listStatus(folders.pop())) {
+                if (st.isDirectory()) {
+                    folders.push(st.getPath());
+                } else {
+                    out.add(st.getPath().toUri().getPath());
+                }
+            }
+        }
+        return out;
     }
 
     public byte[] readBytes(String path) throws IOException {

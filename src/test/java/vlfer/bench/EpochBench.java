@@ -1,6 +1,7 @@
 package vlfer.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +33,14 @@ import vlfer.train.TrainingData;
 
 /**
  * Not a test: one measured training epoch of ke2nt on N synthetic faces (RAF-DB layout, drawn once
- * into target/bench-data), after a warm-up epoch on the first 10% of them, on Spark local[2] or
- * in this JVM without Spark. Prints one line: faces, seconds, seconds per 1,000 faces, img/s and
- * the JVM's peak resident memory (VmHWM) at the end.
+ * into target/bench-data), after a warm-up epoch on the first 1,400 of them (the same for every
+ * N), on Spark local[2] or in this JVM without Spark. Prints one line: faces, seconds, seconds per
+ * 1,000 faces, img/s, the JVM's peak resident memory (VmHWM) and its heap after a full GC.
  * Args: spark|local N [encoder] [image side]; -Dbench.frequency (averaging frequency, 5).
  */
 public final class EpochBench {
+    private static final int WARM_UP_FACES = 1400;
+
     public static void main(String[] args) throws IOException {
         String mode = args[0];
         int n = Integer.parseInt(args[1]);
@@ -67,14 +70,17 @@ public final class EpochBench {
                 : EpochLoop.onSpark(JavaSparkContext.fromSparkContext(spark.sparkContext()), s.train(), s.seed(),
                 LayerRates.UNIFORM);
         try {
-            trainer.fit(graph, new TrainingData(split.samples().subList(0, split.samples().size() / 10), labels, batches), 0,
+            trainer.fit(graph, new TrainingData(split.samples().subList(0, Math.min(WARM_UP_FACES, split.samples().size())), labels, batches), 0,
                     r -> { });
             List<EpochReport> reports = new ArrayList<>();
             trainer.fit(graph, new TrainingData(split.samples(), labels, batches), 0, reports::add);
             EpochReport r = reports.get(0);
-            System.out.printf(Locale.ROOT, "%-5s %-9s %3dpx N=%6d  fitted %6d in %7.1fs  %6.2f s/1000 faces  %6.1f img/s  peak RSS %,6d MB%n",
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+            System.out.printf(Locale.ROOT, "%-5s %-9s %3dpx N=%6d  fitted %6d in %7.1fs  %6.2f s/1000 faces  %6.1f img/s"
+                            + "  peak RSS %,6d MB  heap after GC %,5d MB%n",
                     mode, encoder, side, n, r.images(), r.seconds(), 1000 * r.seconds() / r.images(), r.imagesPerSecond(),
-                    peakResidentMegabytes());
+                    peakResidentMegabytes(), heap);
         } finally {
             if (spark != null) {
                 spark.stop();
