@@ -14,8 +14,9 @@
 #                                          peak shows what grows outside it; heap after GC shown too)
 #   jobs/bench.sh averaging [encoder [side]]
 #                                          the same N faces (BENCH_N, 2800), one epoch in one JVM
-#                                          without Spark (OMP_NUM_THREADS=2) and on Spark local[2]
-#                                          averaging every 5 minibatches (one thread per task)
+#                                          without Spark (2 threads, then 1) and on Spark local[2]
+#                                          averaging every 5 minibatches (one thread per task), with
+#                                          one worker, then two
 #   OMP_NUM_THREADS=1 jobs/bench.sh training   one core, as each local[N] task slot has
 # Options: BENCH_BATCH (32), BENCH_STEPS (10) for training; BENCH_PASSES (3), BENCH_FACES (40 per class) for input.
 # Faces for scaling/averaging are drawn once into target/bench-data (48 px by default).
@@ -47,11 +48,18 @@ case "$mode" in
     done ;;
   averaging)
     n=${BENCH_N:-2800}
-    local_line=$(OMP_NUM_THREADS=2 bench_java "$main" local "$n" "$@" 2>>target/bench-averaging.log | grep -E '^local ')
-    spark_line=$(OMP_NUM_THREADS=1 bench_java "$main" spark "$n" "$@" 2>>target/bench-averaging.log | grep -E '^spark ')
-    echo "$local_line"; echo "$spark_line"
-    l=$(echo "$local_line" | sed -E 's/.* in +([0-9.]+)s .*/\1/'); s=$(echo "$spark_line" | sed -E 's/.* in +([0-9.]+)s .*/\1/')
-    awk -v l="$l" -v s="$s" 'BEGIN { printf "Spark local[2] / one JVM: %.3f (overhead %+.1f%%)\n", s / l, 100 * (s / l - 1) }' ;;
+    run() { bench_java ${JOPTS:-} "$main" "$@" 2>>target/bench-averaging.log | grep -E '^(local|spark) '; }
+    two=$(OMP_NUM_THREADS=2 run local "$n" "$@")
+    one=$(OMP_NUM_THREADS=1 run local "$n" "$@")
+    spark1=$(OMP_NUM_THREADS=1 JOPTS=-Dbench.workers=1 run spark "$n" "$@")
+    spark2=$(OMP_NUM_THREADS=1 run spark "$n" "$@")
+    echo "$two   (no Spark, 2 threads)"; echo "$one   (no Spark, 1 thread)"
+    echo "$spark1   (local[2], 1 worker)"; echo "$spark2   (local[2], 2 workers)"
+    secs() { echo "$1" | sed -E 's/.* in +([0-9.]+)s .*/\1/'; }
+    awk -v two="$(secs "$two")" -v one="$(secs "$one")" -v s1="$(secs "$spark1")" -v s2="$(secs "$spark2")" 'BEGIN {
+      printf "Spark local[2], 2 workers / one JVM, 2 threads: %.3f (%+.1f%%)\n", s2 / two, 100 * (s2 / two - 1)
+      printf "Spark, 1 worker / one JVM, 1 thread (the rounds alone: broadcast, tasks, reduce): %.3f (%+.1f%%)\n", s1 / one, 100 * (s1 / one - 1)
+    }' ;;
   *)
     export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
     bench_java "$main" "$@" ;;

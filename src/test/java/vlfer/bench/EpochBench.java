@@ -51,7 +51,7 @@ public final class EpochBench {
                 "vlfer.synth.dir=\"" + data + "\"", "vlfer.synth.train-per-class=" + (n / 7), "vlfer.synth.test-per-class=1",
                 "vlfer.synth.image-size=" + side, "vlfer.model.encoder=" + encoder,
                 "vlfer.model.input-size=" + (encoder.equals("face-api") ? 0 : side),
-                "vlfer.train.epochs=1", "vlfer.train.warmup-epochs=0", "vlfer.train.workers=2",
+                "vlfer.train.epochs=1", "vlfer.train.warmup-epochs=0", "vlfer.train.workers=" + Integer.getInteger("bench.workers", 2),
                 "vlfer.train.averaging-frequency=" + Integer.getInteger("bench.frequency", 5)).settings();
         if (!Files.exists(data.resolve("EmoLabel/list_patition_label.txt"))) {
             long t0 = System.nanoTime();
