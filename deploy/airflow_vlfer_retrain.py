@@ -21,6 +21,17 @@ FLAGS = " ".join([
     "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch", "sun.nio.cs",
     "sun.security.action", "sun.util.calendar")] + ["--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED"])
 
+# ND4J keeps tensors off the Java heap, which Spark does not count: the executor heap, ND4J's
+# off-heap cap (JavaCPP maxbytes), JavaCPP's physical cap and Spark's memory overhead are set
+# together, as in deploy/spark-submit.sh.
+EXECUTOR_HEAP_GB = 8
+EXECUTOR_OFFHEAP_GB = 12
+EXECUTOR_FLAGS = " ".join([
+    FLAGS,
+    f"-Dorg.bytedeco.javacpp.maxbytes={EXECUTOR_OFFHEAP_GB}G",
+    f"-Dorg.bytedeco.javacpp.maxphysicalbytes={EXECUTOR_HEAP_GB + EXECUTOR_OFFHEAP_GB + 1}G",
+])
+
 with DAG(
     dag_id="vlfer_retrain_rafdb_ke2nt",
     start_date=datetime(2026, 11, 1),
@@ -42,7 +53,9 @@ with DAG(
         ],
         conf={
             "spark.driver.extraJavaOptions": FLAGS,
-            "spark.executor.extraJavaOptions": FLAGS,
+            "spark.executor.extraJavaOptions": EXECUTOR_FLAGS,
+            "spark.executor.memory": f"{EXECUTOR_HEAP_GB}g",
+            "spark.executor.memoryOverhead": f"{EXECUTOR_OFFHEAP_GB + 1}g",
             "spark.executorEnv.OMP_NUM_THREADS": "1",
         },
     )

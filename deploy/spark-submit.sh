@@ -17,7 +17,7 @@ conf=${2:?usage: spark-submit.sh MASTER CONF [vlfer train options...]}
 shift 2
 here=$(cd "$(dirname "$0")/.." && pwd)
 heap_gb=${EXECUTOR_HEAP_GB:-8}       # executor JVM heap, GiB
-offheap_gb=${EXECUTOR_OFFHEAP_GB:-8} # ND4J off-heap cap, GiB
+offheap_gb=${EXECUTOR_OFFHEAP_GB:-12} # ND4J off-heap cap, GiB
 jar=$(ls "$here"/target/vlfer-*-spark.jar | head -1)
 
 # The same JVM flags the tests and the local launcher use (pom.xml, property vlfer.jvm.flags):
