@@ -2,9 +2,7 @@ package vlfer.app;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -19,7 +17,6 @@ import vlfer.data.DatasetReaders;
 import vlfer.data.DatasetSplit;
 import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.ReaderSupport;
-import vlfer.data.RejectBudget;
 import vlfer.data.RejectedRow;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
@@ -79,14 +76,11 @@ final class EvaluationStage {
         List<String> names = card.classes();
         try (SparkEvaluator.Evaluation ev = evaluator.evaluate(graph, card.outputsLogits(), split.samples(), names.size())) {
             List<RejectedRow> rejects = new ArrayList<>(split.rejects());
-            Map<String, Long> byReason = new HashMap<>(split.rejectsByReason());
             for (Prediction p : ev.failures()) {
                 rejects.add(new RejectedRow(split.dataset(), p.imagePath(), 0, p.failure(), p.failureDetail()));
-                byReason.merge(p.failure(), 1L, Long::sum);
             }
-            String rejectsFile = run.writeRejects(split.dataset(), split.split(), rejects);
-            RejectBudget.check(split.dataset(), split.split(), byReason, ev.counts().total(),
-                    s.data().maxRejectFraction(), rejectsFile);
+            String rejectsFile = run.recordRejects(split.dataset(), split.split(), rejects, ev.counts().total(),
+                    s.data().maxRejectFraction());
             ClassificationMetrics m = ClassificationMetrics.of(ev.counts());
             EvaluationContext ctx = new EvaluationContext(card.runId(), card.method(), card.encoder(), card.textEncoder(),
                     card.embeddingHash(), card.configHash(), card.epoch(), protocol, split.dataset(), split.split(),

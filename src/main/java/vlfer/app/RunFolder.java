@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
+import vlfer.data.DataFiles;
+import vlfer.data.RejectBudget;
 import vlfer.data.RejectedRow;
 
 /**
@@ -33,33 +35,41 @@ final class RunFolder {
     }
 
     void writeText(String name, String text) {
-        Path dst = new Path(dir + "/" + name);
+        String dst = dir + "/" + name;
         try {
-            FileSystem fs = dst.getFileSystem(conf);
-            Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp");
-            try (OutputStream out = fs.create(tmp, true)) {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
-            }
-            if (fs.exists(dst)) {
-                fs.delete(dst, false);
-            }
-            if (!fs.rename(tmp, dst)) {
-                throw new IOException("could not rename " + tmp + " to " + dst);
-            }
+            new DataFiles(conf).writeAtomically(dst, (fs, tmp) -> {
+                try (OutputStream out = fs.create(tmp, true)) {
+                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dst + ": " + e.getMessage(), e);
         }
     }
 
-    /** Writes the rejected rows of a dataset split as TSV; returns the file's path. */
-    String writeRejects(String dataset, String split, List<RejectedRow> rows) {
+    String rejectsPath(String dataset, String split) {
+        return dir + "/" + rejectsName(dataset, split);
+    }
+
+    private static String rejectsName(String dataset, String split) {
+        return "rejects/" + dataset + "-" + split + ".tsv";
+    }
+
+    /**
+     * Writes the rejected rows of a dataset split as TSV, then fails the job when they exceed
+     * {@code maxFraction} of the split ({@code usable} rows kept); returns the file's path.
+     */
+    String recordRejects(String dataset, String split, List<RejectedRow> rows, long usable, double maxFraction) {
         StringBuilder sb = new StringBuilder("dataset\tsource\tline\treason\tdetail\n");
+        Map<String, Long> byReason = new TreeMap<>();
         for (RejectedRow r : rows) {
             sb.append(r.dataset()).append('\t').append(r.source()).append('\t').append(r.line()).append('\t')
                     .append(r.reason()).append('\t').append(r.detail().replace('\t', ' ').replace('\n', ' ')).append('\n');
+            byReason.merge(r.reason(), 1L, Long::sum);
         }
-        String name = "rejects/" + dataset + "-" + split + ".tsv";
-        writeText(name, sb.toString());
-        return dir + "/" + name;
+        writeText(rejectsName(dataset, split), sb.toString());
+        String file = rejectsPath(dataset, split);
+        RejectBudget.check(dataset, split, byReason, usable, maxFraction, file);
+        return file;
     }
 }

@@ -19,7 +19,6 @@ import vlfer.data.DatasetSplit;
 import vlfer.data.FaceSample;
 import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.LabelVocabulary;
-import vlfer.data.RejectBudget;
 import vlfer.data.RejectedRow;
 import vlfer.data.TrainingBatches;
 import vlfer.data.TrainingLabels;
@@ -174,11 +173,10 @@ public final class TrainJob {
      * the rejects exceed the budget.
      */
     private static void recordRejects(RunFolder run, DatasetSplit split, double maxFraction, String news) {
-        String file = run.writeRejects(split.dataset(), split.split(), split.rejects());
         if (news != null) {
             LOG.warn("dataset {}/{}: {}; rejects now {}, listed in {}", split.dataset(), split.split(), news,
-                    new TreeMap<>(split.rejectsByReason()), file);
+                    new TreeMap<>(split.rejectsByReason()), run.rejectsPath(split.dataset(), split.split()));
         }
-        RejectBudget.check(split.dataset(), split.split(), split.rejectsByReason(), split.samples().size(), maxFraction, file);
+        run.recordRejects(split.dataset(), split.split(), split.rejects(), split.samples().size(), maxFraction);
     }
 }

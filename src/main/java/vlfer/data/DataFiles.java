@@ -173,6 +173,32 @@ public final class DataFiles {
         return out;
     }
 
+    /** Writes the content of a file, given the file system and the path to write it to. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void write(FileSystem fs, Path to) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} (local path or Hadoop URI) through a hidden temporary file beside it that
+     * is renamed into place once complete, so that a reader never sees half a file; returns the
+     * qualified path.
+     */
+    public String writeAtomically(String target, ContentWriter content) throws IOException {
+        Path dst = new Path(target);
+        FileSystem fs = dst.getFileSystem(conf);
+        Path tmp = new Path(dst.getParent(), "." + dst.getName() + ".tmp");
+        fs.mkdirs(dst.getParent());
+        content.write(fs, tmp);
+        if (fs.exists(dst)) {
+            fs.delete(dst, false);
+        }
+        if (!fs.rename(tmp, dst)) {
+            throw new IOException("could not rename " + tmp + " to " + dst);
+        }
+        return fs.makeQualified(dst).toString();
+    }
+
     public byte[] readBytes(String path) throws IOException {
         try (InputStream in = open(path)) {
             return in.readAllBytes();

@@ -29,8 +29,10 @@ public final class ReaderSupport {
         return reader.defaultLabelMap();
     }
 
+    /** A collector for {@code split}, once the split and the manifest's reader options are checked. */
     public static SplitCollector collector(DatasetReader reader, DatasetSettings ds, String split) {
         checkSplit(reader, ds, split);
+        checkOptions(reader, ds);
         return new SplitCollector(ds, split, classes(reader, ds), labelMap(reader, ds), reader.video());
     }
 

@@ -39,10 +39,10 @@ final class Ke2ntMethod implements TrainingMethod {
         g.addLayer(OUTPUT, Ke2ntLossLayer.builder()
                 .setTextEmbeddings(table.toDoubleMatrix())
                 .setNeutralClass(table.vocabulary().indexOf(Expression.NEUTRAL))
-                .optLogitScale(k.logitScale())
-                .optHidden(k.neutralHidden())
-                .optWeights(k.ls(), k.lt(), k.lc())
-                .optLcForm(k.lcForm())
+                .setLogitScale(k.logitScale())
+                .setHidden(k.neutralHidden())
+                .setWeights(k.ls(), k.lt(), k.lc())
+                .setLcForm(k.lcForm())
                 .build(), PROJECTION);
         return OUTPUT;
     }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import vlfer.data.DataFiles;
 import vlfer.model.ModelCard;
 
 /**
@@ -51,18 +52,9 @@ public final class CheckpointStore {
                 Path entry = zip.getPath(CARD_ENTRY);
                 Files.write(entry, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(card));
             }
-            org.apache.hadoop.fs.Path dst = new org.apache.hadoop.fs.Path(target);
-            org.apache.hadoop.fs.FileSystem fs = dst.getFileSystem(conf);
-            org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(dst.getParent(), "." + dst.getName() + ".tmp");
-            fs.mkdirs(dst.getParent());
-            fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), tmp);
-            if (fs.exists(dst)) {
-                fs.delete(dst, false);
-            }
-            if (!fs.rename(tmp, dst)) {
-                throw new IOException("could not rename " + tmp + " to " + dst);
-            }
-            return fs.makeQualified(dst).toString();
+            Path written = local;
+            return new DataFiles(conf).writeAtomically(target,
+                    (fs, tmp) -> fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(written.toUri()), tmp));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model " + target + ": " + e.getMessage(), e);
         } finally {

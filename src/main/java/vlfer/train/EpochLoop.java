@@ -57,51 +57,56 @@ public final class EpochLoop implements Trainer {
     @Override
     public void fit(ComputationGraph graph, TrainingData data, int firstEpoch, Consumer<EpochReport> afterEpoch) {
         RoundRunner runner = runners.apply(data);
-        LearningRateSchedule schedule = new LearningRateSchedule(settings);
         long started = System.nanoTime();
-        for (int epoch = firstEpoch; epoch < settings.epochs(); epoch++) {
-            long epochStart = System.nanoTime();
-            graph.getConfiguration().setEpochCount(epoch);
-            double lr = schedule.at(epoch);
-            int e = epoch;
-            LearningRates.set(graph, layer -> layerRates.rate(layer, e, lr));
-            runner.startEpoch(graph);
-
-            EpochPlan plan = EpochPlan.shuffle(data.samples(), seed, epoch, settings.batchSizePerWorker());
-            AveragingRounds rounds = new AveragingRounds(plan, data.labels(), workers, settings.averagingFrequency());
-            TrainedFaces trained = new TrainedFaces(plan);
-            List<RejectedRow> skipped = new ArrayList<>();
-            long minibatches = 0;
-            long steps = 0;
-            double loss = 0;
-            long lastLine = epochStart;
-            for (int r = 0; r < rounds.count(); r++) {
-                RoundSum sum = runner.run(graph, rounds.round(r));
-                trained.add(sum.positions());
-                skipped.addAll(sum.rejects());
-                minibatches += sum.minibatches();
-                steps += sum.steps();
-                loss += sum.loss();
-                long now = System.nanoTime();
-                if ((now - lastLine) / 1e9 >= PROGRESS_EVERY_SECONDS && r + 1 < rounds.count()) {
-                    lastLine = now;
-                    double secs = (now - epochStart) / 1e9;
-                    double done = (double) (r + 1) / rounds.count();
-                    LOG.info(ProgressLine.round(e, settings.epochs(), r + 1, rounds.count(), loss / Math.max(1, minibatches),
-                            lr, trained.count() / secs, (now - started) / 1e9,
-                            (settings.epochs() - e - done) * secs / done));
-                }
+        try {
+            for (int epoch = firstEpoch; epoch < settings.epochs(); epoch++) {
+                EpochReport report = fitEpoch(graph, data, runner, epoch, started);
+                double total = (System.nanoTime() - started) / 1e9;
+                LOG.info(ProgressLine.epoch(report, workers, total,
+                        total / (epoch - firstEpoch + 1) * (settings.epochs() - epoch - 1)));
+                afterEpoch.accept(report);
             }
-            if (trained.count() + skipped.size() != plan.faces()) {
-                throw new IllegalStateException("epoch " + (epoch + 1) + " planned " + plan.faces() + " faces but fitted "
-                        + trained.count() + " and skipped " + skipped.size());
-            }
-            double secs = (System.nanoTime() - epochStart) / 1e9;
-            EpochReport report = new EpochReport(epoch, settings.epochs(), minibatches == 0 ? Double.NaN : loss / minibatches,
-                    lr, trained, minibatches, steps, List.copyOf(skipped), secs);
-            double total = (System.nanoTime() - started) / 1e9;
-            LOG.info(ProgressLine.epoch(report, workers, total, total / (epoch - firstEpoch + 1) * (settings.epochs() - epoch - 1)));
-            afterEpoch.accept(report);
+        } finally {
+            runner.finish();
         }
+    }
+
+    private EpochReport fitEpoch(ComputationGraph graph, TrainingData data, RoundRunner runner, int epoch, long started) {
+        long epochStart = System.nanoTime();
+        graph.getConfiguration().setEpochCount(epoch);
+        double lr = new LearningRateSchedule(settings).at(epoch);
+        LearningRates.set(graph, layer -> layerRates.rate(layer, epoch, lr));
+        runner.startEpoch(graph);
+
+        EpochPlan plan = EpochPlan.shuffle(data.samples(), seed, epoch, settings.batchSizePerWorker());
+        AveragingRounds rounds = new AveragingRounds(plan, data.labels(), workers, settings.averagingFrequency());
+        TrainedFaces trained = new TrainedFaces(plan);
+        List<RejectedRow> skipped = new ArrayList<>();
+        long minibatches = 0;
+        long steps = 0;
+        double loss = 0;
+        long lastLine = epochStart;
+        for (int r = 0; r < rounds.count(); r++) {
+            RoundSum sum = runner.run(graph, rounds.round(r));
+            trained.add(sum.positions());
+            skipped.addAll(sum.rejects());
+            minibatches += sum.minibatches();
+            steps += sum.steps();
+            loss += sum.loss();
+            long now = System.nanoTime();
+            if ((now - lastLine) / 1e9 >= PROGRESS_EVERY_SECONDS && r + 1 < rounds.count()) {
+                lastLine = now;
+                double secs = (now - epochStart) / 1e9;
+                double done = (double) (r + 1) / rounds.count();
+                LOG.info(ProgressLine.round(epoch, settings.epochs(), r + 1, rounds.count(), loss / Math.max(1, minibatches),
+                        lr, trained.count() / secs, (now - started) / 1e9, (settings.epochs() - epoch - done) * secs / done));
+            }
+        }
+        if (trained.count() + skipped.size() != plan.faces()) {
+            throw new IllegalStateException("epoch " + (epoch + 1) + " planned " + plan.faces() + " faces but fitted "
+                    + trained.count() + " and skipped " + skipped.size());
+        }
+        return new EpochReport(epoch, settings.epochs(), minibatches == 0 ? Double.NaN : loss / minibatches, lr, trained,
+                minibatches, steps, List.copyOf(skipped), (System.nanoTime() - epochStart) / 1e9);
     }
 }

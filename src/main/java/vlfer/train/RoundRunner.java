@@ -9,4 +9,8 @@ interface RoundRunner {
     void startEpoch(ComputationGraph graph);
 
     RoundSum run(ComputationGraph graph, List<WorkerShard> shards);
+
+    /** Called once training ends (or fails): lets go of what the rounds kept. */
+    default void finish() {
+    }
 }

@@ -28,6 +28,12 @@ final class SparkRoundRunner implements RoundRunner {
         configuration = graph.getConfiguration().toJson();
     }
 
+    /** With a local master the executors are this JVM: their cached networks go now, not at the next run. */
+    @Override
+    public void finish() {
+        WorkerNetworks.dropAll();
+    }
+
     @Override
     public RoundSum run(ComputationGraph graph, List<WorkerShard> shards) {
         NetworkState start = NetworkState.of(graph, configuration);

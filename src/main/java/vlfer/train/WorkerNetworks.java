@@ -29,6 +29,10 @@ final class WorkerNetworks {
         return net;
     }
 
+    static void dropAll() {
+        IDLE.clear();
+    }
+
     static void giveBack(NetworkState state, ComputationGraph net) {
         IDLE.computeIfAbsent(state.configuration(), k -> new ConcurrentLinkedQueue<>()).add(net);
     }

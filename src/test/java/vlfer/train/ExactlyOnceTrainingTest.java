@@ -13,9 +13,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vlfer.config.VlferSettings;
@@ -31,7 +30,7 @@ import vlfer.data.image.FacePreprocessor;
 import vlfer.data.rafdb.RafDbReader;
 import vlfer.model.NetworkFactory;
 import vlfer.model.TrainingMethods;
-import vlfer.testing.LocalSpark;
+import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 
@@ -40,21 +39,10 @@ import vlfer.testing.TestRuns;
  * divide evenly: 35 faces (one of them an undecodable file), minibatches of 4 (the last holds 3),
  * two workers averaging every 2 minibatches (rounds of 4, 4 and 1 minibatches).
  */
+@ExtendWith(LocalSparkExtension.class)
 class ExactlyOnceTrainingTest {
-    private static SparkSession spark;
-
     @TempDir
-    static Path work;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    Path work;
 
     @Test
     void everyReadableFaceIsFittedOncePerEpochAndTheUnreadableOneIsReported() throws Exception {
@@ -70,7 +58,7 @@ class ExactlyOnceTrainingTest {
         NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
         ComputationGraph graph = factory.create(TrainingMethods.forName("ke2nt"), TestData.randomTable(split.vocabulary(), 24, 7));
         INDArray initial = graph.params().dup();
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
         TrainingBatches batches = new TrainingBatches(new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration())),
                 new FacePreprocessor(factory.inputSpec(), s.augment()), s.seed());
         List<EpochReport> reports = new ArrayList<>();

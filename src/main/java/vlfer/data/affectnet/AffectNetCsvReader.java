@@ -42,7 +42,6 @@ public final class AffectNetCsvReader implements DatasetReader {
 
     @Override
     public DatasetSplit read(DatasetSettings ds, String split, DataFiles files) {
-        ReaderSupport.checkOptions(this, ds);
         SplitCollector rows = ReaderSupport.collector(this, ds, split);
         String root = files.root(ds);
         String index = DataFiles.resolve(root, ReaderSupport.option(ds, "lists", LISTS, List.of()) + "/" + indexFile(split));

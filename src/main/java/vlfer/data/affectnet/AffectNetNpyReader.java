@@ -43,7 +43,6 @@ public final class AffectNetNpyReader implements DatasetReader {
 
     @Override
     public DatasetSplit read(DatasetSettings ds, String split, DataFiles files) {
-        ReaderSupport.checkOptions(this, ds);
         SplitCollector rows = ReaderSupport.collector(this, ds, split);
         String root = files.root(ds);
         String dir = DataFiles.resolve(root, folder(split));

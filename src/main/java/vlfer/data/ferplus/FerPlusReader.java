@@ -51,7 +51,6 @@ public final class FerPlusReader implements DatasetReader {
 
     @Override
     public DatasetSplit read(DatasetSettings ds, String split, DataFiles files) {
-        ReaderSupport.checkOptions(this, ds);
         SplitCollector rows = ReaderSupport.collector(this, ds, split);
         String images = ReaderSupport.option(ds, "images", "csv", List.of("csv", "png"));
         String root = files.root(ds);

@@ -36,7 +36,6 @@ public final class DfewReader implements DatasetReader {
 
     @Override
     public DatasetSplit read(DatasetSettings ds, String split, DataFiles files) {
-        ReaderSupport.checkOptions(this, ds);
         SplitCollector rows = ReaderSupport.collector(this, ds, split);
         int fold = ReaderSupport.fold(this, ds, FOLDS);
         String root = files.root(ds);

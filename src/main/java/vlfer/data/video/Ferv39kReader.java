@@ -33,7 +33,6 @@ public final class Ferv39kReader implements DatasetReader {
 
     @Override
     public DatasetSplit read(DatasetSettings ds, String split, DataFiles files) {
-        ReaderSupport.checkOptions(this, ds);
         SplitCollector rows = ReaderSupport.collector(this, ds, split);
         String root = files.root(ds);
         String index = DataFiles.resolve(root, indexFile(split));

@@ -38,7 +38,6 @@ public final class MafwReader implements DatasetReader {
 
     @Override
     public DatasetSplit read(DatasetSettings ds, String split, DataFiles files) {
-        ReaderSupport.checkOptions(this, ds);
         SplitCollector rows = ReaderSupport.collector(this, ds, split);
         int fold = ReaderSupport.fold(this, ds, FOLDS);
         String variant = ReaderSupport.option(ds, "annotations", "no_caption", List.of("no_caption", "with_caption"));

@@ -73,9 +73,7 @@ public final class CliperLossLayer extends SameDiffOutputLayer {
 
         // margin: the worst descriptor of the true class against the best of every other class
         SDVariable margin = labels.mul(worst).add(labels.rsub(1.0).mul(best));
-        SDVariable shifted = margin.sub(margin.max(true, 1));
-        SDVariable logSoftmax = shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
-        SDVariable marginLoss = labels.mul(logSoftmax).sum(true, 1).neg();                 // [B, 1]
+        SDVariable marginLoss = labels.mul(Vectors.logSoftmax(sd, margin, 1)).sum(true, 1).neg();    // [B, 1]
 
         // fine-grained: the true class's best descriptor against every descriptor of the other classes
         SDVariable positive = labels.mul(best).sum(true, 1);                                 // [B, 1]

@@ -74,10 +74,8 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
         SDVariable eUnit = Vectors.unit(sd, e);
         SDVariable logits = eUnit.mmul(tTransposed).mul(LOGITS, logitScale);               // [B, C]
 
-        // Ls, summed over the batch: -sum_c y_c log softmax(z)_c (log-softmax by hand)
-        SDVariable shifted = logits.sub(logits.max(true, 1));
-        SDVariable logSoftmax = shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
-        SDVariable lsSum = labels.mul(logSoftmax).sum().neg();
+        // Ls, summed over the batch: -sum_c y_c log softmax(z)_c
+        SDVariable lsSum = labels.mul(Vectors.logSoftmax(sd, logits, 1)).sum().neg();
 
         SDVariable batch = labels.sum();                                                    // B (one-hot rows)
         SDVariable m = labels.mmul(pickNeutral).rsub(1.0);                                  // [B, 1]: 1 if not neutral
@@ -252,16 +250,19 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
         this.nIn = nIn;
     }
 
-    /** Builder: setX for required values, optX for optional ones. */
+    /**
+     * Builder: every value is required (their defaults live once, in reference.conf's
+     * {@code vlfer.method.ke2nt}).
+     */
     public static final class Builder {
         private double[][] textEmbeddings;
         private int neutralClass = -1;
-        private double logitScale = 100;
-        private int hidden = 128;
-        private double ls = 1;
-        private double lt = 1;
-        private double lc = 1;
-        private LcForm lcForm = LcForm.PAIRWISE;
+        private double logitScale = Double.NaN;
+        private int hidden = -1;
+        private double ls = Double.NaN;
+        private double lt = Double.NaN;
+        private double lc = Double.NaN;
+        private LcForm lcForm;
 
         /** The C x D class text embeddings (rows are L2-normalised here). */
         public Builder setTextEmbeddings(double[][] t) {
@@ -275,24 +276,24 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
             return this;
         }
 
-        public Builder optLogitScale(double s) {
+        public Builder setLogitScale(double s) {
             this.logitScale = s;
             return this;
         }
 
-        public Builder optHidden(int h) {
+        public Builder setHidden(int h) {
             this.hidden = h;
             return this;
         }
 
-        public Builder optWeights(double ls, double lt, double lc) {
+        public Builder setWeights(double ls, double lt, double lc) {
             this.ls = ls;
             this.lt = lt;
             this.lc = lc;
             return this;
         }
 
-        public Builder optLcForm(LcForm form) {
+        public Builder setLcForm(LcForm form) {
             this.lcForm = form;
             return this;
         }
@@ -304,8 +305,11 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
             if (neutralClass < 0 || neutralClass >= textEmbeddings.length) {
                 throw new IllegalArgumentException("ke2nt needs the index of the neutral class, got " + neutralClass);
             }
-            if (hidden < 1 || logitScale <= 0) {
-                throw new IllegalArgumentException("ke2nt: hidden width and logit scale must be positive");
+            if (hidden < 1 || !(logitScale > 0)) {
+                throw new IllegalArgumentException("ke2nt: hidden width and logit scale must be set and positive");
+            }
+            if (Double.isNaN(ls + lt + lc) || lcForm == null) {
+                throw new IllegalArgumentException("ke2nt: the loss weights and the Lc form must be set");
             }
             return new Ke2ntLossLayer(this);
         }

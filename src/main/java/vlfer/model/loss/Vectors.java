@@ -20,6 +20,11 @@ final class Vectors {
         return x.div(norm(sd, x));
     }
 
+    /** log softmax along {@code dim} (by hand: {@code sd.nn.logSoftmax} is wrong in DL4J 1.0.0-M2.1). */
+    static SDVariable logSoftmax(SameDiff sd, SDVariable x, int dim) {
+        return x.sub(logSumExp(sd, x, dim));
+    }
+
     /** log(sum(exp(x))) along {@code dim}, shifted by the maximum for stability, dimension kept. */
     static SDVariable logSumExp(SameDiff sd, SDVariable x, int dim) {
         SDVariable m = x.max(true, dim);

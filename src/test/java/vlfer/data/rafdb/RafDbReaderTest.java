@@ -83,4 +83,13 @@ class RafDbReaderTest {
         String missing = assertThrows(java.io.UncheckedIOException.class, () -> new RafDbReader().read(empty, "train", files)).getMessage();
         assertTrue(missing.contains("list_patition_label.txt"), missing);
     }
+
+    @Test
+    void anUnknownReaderOptionIsRefusedNamingTheKey() {
+        DatasetSettings ds = DatasetSettings.of("raf", "rafdb", root.toString());
+        DatasetSettings typo = new DatasetSettings(ds.name(), ds.format(), ds.root(), ds.trainSplit(), ds.evalSplits(), ds.classes(),
+                ds.labelMap(), ds.inlineLabelMap(), ds.fold(), ds.segments(), Map.of("aligned", "false"), ds.origin());
+        String msg = assertThrows(IllegalArgumentException.class, () -> new RafDbReader().read(typo, "train", files)).getMessage();
+        assertTrue(msg.contains("unknown option 'aligned'") && msg.contains("vlfer.data.datasets.raf.options"), msg);
+    }
 }

@@ -49,8 +49,8 @@ class Ke2ntLossLayerTest {
     }
 
     private static Ke2ntLossLayer layer(LcForm form, double s, double ls, double lt, double lc) {
-        return Ke2ntLossLayer.builder().setTextEmbeddings(table(7)).setNeutralClass(NEUTRAL).optHidden(3)
-                .optLogitScale(s).optWeights(ls, lt, lc).optLcForm(form).build();
+        return Ke2ntLossLayer.builder().setTextEmbeddings(table(7)).setNeutralClass(NEUTRAL).setHidden(3)
+                .setLogitScale(s).setWeights(ls, lt, lc).setLcForm(form).build();
     }
 
     private static INDArray oneHot(int... labels) {
@@ -140,8 +140,8 @@ class Ke2ntLossLayerTest {
         assertEquals(a.hashCode(), layer(LcForm.PAIRWISE, 30, 1, 1, 1).hashCode());
         assertTrue(!a.equals(layer(LcForm.DIAGONAL, 30, 1, 1, 1)));
         assertTrue(!a.equals(layer(LcForm.PAIRWISE, 31, 1, 1, 1)));
-        assertTrue(!a.equals(Ke2ntLossLayer.builder().setTextEmbeddings(table(8)).setNeutralClass(NEUTRAL).optHidden(3)
-                .optLogitScale(30).build()));
+        assertTrue(!a.equals(Ke2ntLossLayer.builder().setTextEmbeddings(table(8)).setNeutralClass(NEUTRAL).setHidden(3)
+                .setLogitScale(30).setWeights(1, 1, 1).setLcForm(LcForm.PAIRWISE).build()));
     }
 
     @Test
