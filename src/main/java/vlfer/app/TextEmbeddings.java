@@ -2,7 +2,6 @@ package vlfer.app;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vlfer.config.MethodSettings;
 import vlfer.config.TextSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.interop.djl.TextEncoders;
@@ -30,16 +29,15 @@ final class TextEmbeddings {
                 () -> TextEncoders.open(spec));
     }
 
-    static ClassEmbeddingTable encode(TextSettings text, TrainingMethod method, MethodSettings settings,
-                                      LabelVocabulary vocabulary) {
+    static ClassEmbeddingTable encode(TextSettings text, TrainingMethod method, LabelVocabulary vocabulary) {
         if (!method.usesText()) {
-            LOG.info("method {} uses no text: no prompts are encoded", method.name());
+            LOG.info("method {} uses no text: no prompts are encoded", method.label());
             return ClassEmbeddingTable.none(vocabulary);
         }
         long start = System.nanoTime();
         try (TextEncoder encoder = open(text)) {
             ClassEmbeddingTable table = ClassEmbeddingTable.encodeEnsemble(encoder, vocabulary,
-                    method.promptsPerClass(vocabulary, settings));
+                    method.promptsPerClass(vocabulary));
             LOG.info("text embeddings: {} prompts x {} dims by {} in {} ms, sha256 {}", table.rows(), table.dimension(),
                     table.encoderName(), (System.nanoTime() - start) / 1_000_000, table.hash().substring(0, 16));
             return table;

@@ -21,12 +21,13 @@ import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.RejectedRow;
 import vlfer.data.TrainingBatches;
-import vlfer.data.TrainingLabels;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
 import vlfer.model.ModelCard;
 import vlfer.model.NetworkFactory;
 import vlfer.model.TrainingMethod;
+import vlfer.model.Supervision;
+import vlfer.model.SupervisionSources;
 import vlfer.model.TrainingMethods;
 import vlfer.spark.SparkSessions;
 import vlfer.text.ClassEmbeddingTable;
@@ -49,7 +50,7 @@ public final class TrainJob {
     public static RunSummary run(LoadedSettings loaded, boolean resume) {
         long start = System.nanoTime();
         VlferSettings s = loaded.settings();
-        TrainingMethod method = TrainingMethods.forName(s.method().name());
+        TrainingMethod method = TrainingMethods.create(s.method());
         EncoderWeights.check(s.model());
         SparkSession spark = SparkSessions.getOrCreate(s.spark());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -65,18 +66,12 @@ public final class TrainJob {
         DatasetSplit read = reader.read(trainSet, trainSet.trainSplit(), files);
         recordRejects(run, read, s.data().maxRejectFraction(), null);
         LOG.info("dataset {}/{}", read.dataset(), read.summary());
-        if (!method.trainsOnFaceTargets() && !read.labelled()) {
-            throw new IllegalArgumentException("dataset '" + read.dataset() + "' (format " + trainSet.format()
-                    + ") is unlabelled; method " + s.method().name() + " trains on labelled faces (vlfer.data.train)");
+        Supervision supervision = method.supervise(read, new SupervisionSources(files.root(trainSet), files,
+                () -> TextEmbeddings.open(s.text())));
+        DatasetSplit train = supervision.train();
+        if (supervision.news() != null) {
+            recordRejects(run, train, s.data().maxRejectFraction(), supervision.news());
         }
-        Map<String, float[]> targets = method.trainsOnFaceTargets() ? FaceTargets.forSamples(FaceTargets.load(
-                s.method().expclip().targets(), files.root(trainSet), files, s.text()), read.samples()) : Map.of();
-        DatasetSplit train = method.trainsOnFaceTargets()
-                ? withTargetsOnly(read, targets.keySet(), run, s.data().maxRejectFraction()) : read;
-        int targetWidth = method.trainsOnFaceTargets() ? targets.values().iterator().next().length : 0;
-        TrainingLabels labels = method.trainsOnFaceTargets()
-                ? TrainingLabels.vectors(targets, targetWidth)
-                : TrainingLabels.oneHot(read.vocabulary().size());
         LabelVocabulary classes = train.vocabulary();
         int frames = train.video() ? trainSet.segments() : 1;
 
@@ -96,11 +91,11 @@ public final class TrainJob {
             firstEpoch = card.epoch() + 1;
             LOG.info("resuming run {} from {} (epoch {} done)", s.runId(), latest.get(), firstEpoch);
         } else {
-            ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, s.method(), classes);
-            NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
-            graph = factory.create(method, table, frames, targetWidth);
+            ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), method, classes);
+            NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
+            graph = factory.create(method, table, frames, supervision.labelWidth());
             EncoderWeights.load(graph, factory.encoder(), s.model(), sc.hadoopConfiguration());
-            card = new ModelCard(s.runId(), method.label(s.method()), s.model().encoder(), table.encoderName(), table.hash(),
+            card = new ModelCard(s.runId(), method.label(), s.model().encoder(), table.encoderName(), table.hash(),
                     loaded.configHash(), classes.names(), factory.inputSpec(), frames, method.outputsLogits(), -1,
                     s.seed(), loaded.maskedDump());
             firstEpoch = 0;
@@ -110,11 +105,11 @@ public final class TrainJob {
 
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
         FacePreprocessor preprocessor = new FacePreprocessor(card.input(), s.augment(), card.frames());
-        TrainingData data = new TrainingData(train.samples(), labels, new TrainingBatches(decoder, preprocessor, s.seed()));
+        TrainingData data = new TrainingData(train.samples(), supervision.labels(), new TrainingBatches(decoder, preprocessor, s.seed()));
         EpochTotals totals = new EpochTotals();
         ModelCard template = card;
         if (method.trains()) {
-            EpochLoop.onSpark(sc, s.train(), s.seed(), (layer, epoch, lr) -> method.learningRate(layer, epoch, lr, s.method()))
+            EpochLoop.onSpark(sc, s.train(), s.seed(), method::learningRate)
                     .fit(graph, data, firstEpoch, report -> {
                         if (totals.epochs() == 0 && !report.skipped().isEmpty()) {
                             recordUndecodable(run, train, report.skipped(), s.data().maxRejectFraction());
@@ -124,7 +119,7 @@ public final class TrainJob {
                         totals.add(report);
                     });
         } else {
-            LOG.info("method {} does not train: evaluating the encoders as they are", method.label(s.method()));
+            LOG.info("method {} does not train: evaluating the encoders as they are", method.label());
         }
         int lastEpoch = method.trains() ? s.train().epochs() - 1 : -1;
         ModelCard finalCard = card.atEpoch(lastEpoch);
@@ -132,28 +127,9 @@ public final class TrainJob {
 
         List<SplitResult> results = EvaluationStage.run(spark, graph, finalCard, s, run, "last-epoch");
         ParquetPaths paths = ParquetPaths.of(spark, s);
-        return new RunSummary(s.runId(), method.label(s.method()), s.model().encoder(), run.path(), modelPath, paths.metrics(),
+        return new RunSummary(s.runId(), method.label(), s.model().encoder(), run.path(), modelPath, paths.metrics(),
                 paths.predictions(), totals.epochs(), totals.imagesPerSecond(), totals.lastScore(),
                 (System.nanoTime() - start) / 1e9, results);
-    }
-
-    /** Faces without a target vector (expclip) join the rejects as {@code missing-target}. */
-    private static DatasetSplit withTargetsOnly(DatasetSplit train, java.util.Set<String> withTarget, RunFolder run,
-                                                double maxFraction) {
-        List<FaceSample> missing = train.samples().stream().filter(x -> !withTarget.contains(x.id())).toList();
-        if (withTarget.isEmpty()) {
-            throw new IllegalArgumentException("dataset '" + train.dataset() + "': no training face has an expclip target "
-                    + "(vlfer.method.expclip.targets); sample ids look like " + train.samples().stream().limit(3)
-                    .map(FaceSample::id).toList());
-        }
-        if (missing.isEmpty()) {
-            return train;
-        }
-        List<RejectedRow> rows = missing.stream().map(x -> new RejectedRow(x.dataset(), x.location(), 0, "missing-target",
-                "no expclip target for sample " + x.id())).toList();
-        DatasetSplit kept = train.withRejected(missing, rows);
-        recordRejects(run, kept, maxFraction, missing.size() + " faces have no expclip target");
-        return kept;
     }
 
     /**

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import vlfer.config.MethodSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.text.ClassEmbeddingTable;
 
@@ -17,7 +16,7 @@ final class CeMethod implements TrainingMethod {
     static final String OUTPUT = "ce";
 
     @Override
-    public String name() {
+    public String label() {
         return "ce";
     }
 
@@ -27,15 +26,15 @@ final class CeMethod implements TrainingMethod {
     }
 
     @Override
-    public List<String> prompts(LabelVocabulary vocabulary) {
+    public List<List<String>> promptsPerClass(LabelVocabulary vocabulary) {
         return List.of();
     }
 
     @Override
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
-                          ClassEmbeddingTable table, MethodSettings settings, long seed) {
+                          ClassEmbeddingTable table, int labelWidth, long seed) {
         g.addLayer(OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(featureWidth)
-                .nOut(table.vocabulary().size()).activation(Activation.SOFTMAX).build(), features);
+                .nOut(labelWidth).activation(Activation.SOFTMAX).build(), features);
         return OUTPUT;
     }
 

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.nd4j.linalg.activations.Activation;
 import vlfer.config.CliperSettings;
-import vlfer.config.MethodSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.Seeds;
 import vlfer.model.loss.CliperLossLayer;
@@ -24,25 +23,25 @@ final class CliperMethod implements TrainingMethod {
     static final String PROJECTION = "cliper.projection";
     static final String OUTPUT = "cliper";
 
-    @Override
-    public String name() {
-        return "cliper";
+    private final CliperSettings c;
+
+    CliperMethod(CliperSettings settings) {
+        this.c = settings;
     }
 
     @Override
-    public String label(MethodSettings settings) {
-        return "cliper-emb-k" + settings.cliper().descriptors();
+    public String label() {
+        return "cliper-emb-k" + c.descriptors();
     }
 
     @Override
-    public List<String> prompts(LabelVocabulary vocabulary) {
-        return DescriptorSentences.of(vocabulary);
+    public List<List<String>> promptsPerClass(LabelVocabulary vocabulary) {
+        return DescriptorSentences.of(vocabulary).stream().map(List::of).toList();
     }
 
     @Override
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
-                          ClassEmbeddingTable table, MethodSettings settings, long seed) {
-        CliperSettings c = settings.cliper();
+                          ClassEmbeddingTable table, int labelWidth, long seed) {
         g.addLayer(PROJECTION, new DenseLayer.Builder().nIn(featureWidth).nOut(table.dimension())
                 .activation(Activation.IDENTITY).build(), features);
         g.addLayer(OUTPUT, new CliperLossLayer(startingDescriptors(table, c, seed), table.rows(), c.descriptors(),
@@ -80,8 +79,7 @@ final class CliperMethod implements TrainingMethod {
     }
 
     @Override
-    public double learningRate(String layer, int epoch, double scheduled, MethodSettings settings) {
-        CliperSettings c = settings.cliper();
+    public double learningRate(String layer, int epoch, double scheduled) {
         boolean head = layer.equals(OUTPUT) || layer.equals(PROJECTION);
         if (epoch < c.descriptorEpochs()) {
             return head ? c.descriptorLearningRate() : 0;

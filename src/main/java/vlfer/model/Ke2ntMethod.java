@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.nd4j.linalg.activations.Activation;
 import vlfer.config.Ke2ntSettings;
-import vlfer.config.MethodSettings;
 import vlfer.data.Expression;
 import vlfer.data.LabelVocabulary;
 import vlfer.model.loss.Ke2ntLossLayer;
@@ -20,20 +19,25 @@ final class Ke2ntMethod implements TrainingMethod {
     static final String PROJECTION = "ke2nt.projection";
     static final String OUTPUT = "ke2nt";
 
+    private final Ke2ntSettings k;
+
+    Ke2ntMethod(Ke2ntSettings settings) {
+        this.k = settings;
+    }
+
     @Override
-    public String name() {
+    public String label() {
         return "ke2nt";
     }
 
     @Override
-    public List<String> prompts(LabelVocabulary vocabulary) {
-        return PromptTemplates.ke2nt(vocabulary);
+    public List<List<String>> promptsPerClass(LabelVocabulary vocabulary) {
+        return PromptTemplates.ke2nt(vocabulary).stream().map(List::of).toList();
     }
 
     @Override
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
-                          ClassEmbeddingTable table, MethodSettings settings, long seed) {
-        Ke2ntSettings k = settings.ke2nt();
+                          ClassEmbeddingTable table, int labelWidth, long seed) {
         g.addLayer(PROJECTION, new DenseLayer.Builder().nIn(featureWidth).nOut(table.dimension())
                 .activation(Activation.IDENTITY).build(), features);
         g.addLayer(OUTPUT, Ke2ntLossLayer.builder()

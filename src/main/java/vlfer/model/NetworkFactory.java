@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Nesterovs;
-import vlfer.config.MethodSettings;
 import vlfer.config.ModelSettings;
 import vlfer.config.TrainSettings;
 import vlfer.data.image.InputSpec;
@@ -26,13 +25,11 @@ import vlfer.text.ClassEmbeddingTable;
 public final class NetworkFactory {
     public static final String INPUT = "image";
 
-    private final MethodSettings method;
     private final TrainSettings train;
     private final long seed;
     private final EncoderArchitecture encoder;
 
-    public NetworkFactory(ModelSettings model, MethodSettings method, TrainSettings train, long seed) {
-        this.method = method;
+    public NetworkFactory(ModelSettings model, TrainSettings train, long seed) {
         this.train = train;
         this.seed = seed;
         this.encoder = EncoderRegistry.create(model);
@@ -51,21 +48,13 @@ public final class NetworkFactory {
         return encoder.metadata().input();
     }
 
-    public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table) {
-        return configuration(trainingMethod, table, 1);
-    }
-
     /**
-     * With {@code frames > 1} the network takes clips [N, 3 x frames, H, W]: the encoder runs on
-     * every frame and its features are mean-pooled over time before the head.
+     * The network for {@code method} on faces ({@code frames == 1}) or clips [N, 3 x frames, H, W]
+     * (the encoder runs on every frame and its features are mean-pooled over time before the
+     * head), trained on label rows of {@code labelWidth} values ({@link Supervision#labelWidth()}).
      */
-    public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames) {
-        return configuration(trainingMethod, table, frames, 0);
-    }
-
-    /** {@code targetWidth}: the width of the per-face targets of methods trained on them (expclip), else 0. */
-    public ComputationGraphConfiguration configuration(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames,
-                                                       int targetWidth) {
+    public ComputationGraphConfiguration configuration(TrainingMethod method, ClassEmbeddingTable table, int frames,
+                                                       int labelWidth) {
         EncoderMetadata m = encoder.metadata();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -85,22 +74,19 @@ public final class NetworkFactory {
         } else {
             features = encoder.addTo(g, INPUT);
         }
-        String output = trainingMethod.addHead(g, features, m.featureWidth(), table, targetWidth, method, seed);
+        String output = method.addHead(g, features, m.featureWidth(), table, labelWidth, seed);
         g.setOutputs(output);
         g.setInputTypes(InputType.convolutional(m.inputHeight(), m.inputWidth(), (long) m.channels() * frames));
         return g.build();
     }
 
-    public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table) {
-        return create(trainingMethod, table, 1);
+    /** The network for single faces trained on one-hot classes of {@code table}'s vocabulary. */
+    public ComputationGraph create(TrainingMethod method, ClassEmbeddingTable table) {
+        return create(method, table, 1, table.vocabulary().size());
     }
 
-    public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames) {
-        return create(trainingMethod, table, frames, 0);
-    }
-
-    public ComputationGraph create(TrainingMethod trainingMethod, ClassEmbeddingTable table, int frames, int targetWidth) {
-        ComputationGraph graph = new ComputationGraph(configuration(trainingMethod, table, frames, targetWidth));
+    public ComputationGraph create(TrainingMethod method, ClassEmbeddingTable table, int frames, int labelWidth) {
+        ComputationGraph graph = new ComputationGraph(configuration(method, table, frames, labelWidth));
         graph.init();
         encoder.loadPretrained(graph);
         return graph;

@@ -2,21 +2,18 @@ package vlfer.model;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import vlfer.config.MethodSettings;
+import vlfer.data.DatasetSplit;
 import vlfer.data.LabelVocabulary;
 import vlfer.text.ClassEmbeddingTable;
 
 /**
- * A training method: the class prompts it embeds and the head (with its loss) it puts on top of
- * the visual encoder's features. Registered by name in {@link TrainingMethods}.
+ * A training method for one run, made by {@link TrainingMethods} from the run's settings and
+ * holding its own: the prompts it embeds, what it trains on (its supervision), the head (with its
+ * loss) it puts on the visual encoder's features, and the learning rate of each layer per epoch.
  */
 public interface TrainingMethod {
-    String name();
-
-    /** True for methods trained on a target vector per face instead of class labels (expclip). */
-    default boolean trainsOnFaceTargets() {
-        return false;
-    }
+    /** The name its model cards and metrics rows carry: the method and, where it has one, its variant. */
+    String label();
 
     /** False for methods evaluated as built, without training (zeroshot). */
     default boolean trains() {
@@ -28,40 +25,33 @@ public interface TrainingMethod {
         return true;
     }
 
-    /** One prompt per class of {@code vocabulary}, in its order (empty when {@link #usesText()} is false). */
-    List<String> prompts(LabelVocabulary vocabulary);
+    /** The prompts of each class of {@code vocabulary}, in its order (empty lists when {@link #usesText()} is false). */
+    List<List<String>> promptsPerClass(LabelVocabulary vocabulary);
 
-    /** The prompts of each class, for methods that average over several (default: {@link #prompts}, one each). */
-    default List<List<String>> promptsPerClass(LabelVocabulary vocabulary, MethodSettings settings) {
-        return prompts(vocabulary).stream().map(List::of).toList();
+    /**
+     * What the method trains on from the training split {@code read}: by default each face's class,
+     * one-hot, which needs a labelled split.
+     */
+    default Supervision supervise(DatasetSplit read, SupervisionSources sources) {
+        if (!read.labelled()) {
+            throw new IllegalArgumentException("dataset '" + read.dataset() + "' is unlabelled; method " + label()
+                    + " trains on labelled faces (vlfer.data.train)");
+        }
+        return Supervision.classes(read);
     }
 
     /**
-     * Adds the head after vertex {@code features} (a [batch, featureWidth] vector) and returns the
-     * name of the output layer.
+     * Adds the head after vertex {@code features} (a [batch, featureWidth] vector) for label rows of
+     * {@code labelWidth} values ({@link Supervision#labelWidth()}) and returns the output layer's name.
      */
     String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
-                   ClassEmbeddingTable table, MethodSettings settings, long seed);
-
-    /**
-     * {@link #addHead} for methods trained on per-face target vectors of width {@code targetWidth}
-     * (0 when the method has none); the others ignore it.
-     */
-    default String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
-                           ClassEmbeddingTable table, int targetWidth, MethodSettings settings, long seed) {
-        return addHead(graph, features, featureWidth, table, settings, seed);
-    }
-
-    /** The name its model cards and metrics rows carry: the method and, where it has one, its variant. */
-    default String label(MethodSettings settings) {
-        return name();
-    }
+                   ClassEmbeddingTable table, int labelWidth, long seed);
 
     /**
      * The learning rate of layer {@code layer} in epoch {@code epoch} (0-based), given the schedule's
      * rate; methods trained in stages return 0 for what a stage freezes.
      */
-    default double learningRate(String layer, int epoch, double scheduled, MethodSettings settings) {
+    default double learningRate(String layer, int epoch, double scheduled) {
         return scheduled;
     }
 

@@ -2,7 +2,7 @@ package vlfer.model;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import vlfer.config.MethodSettings;
+import vlfer.config.ZeroshotSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.model.loss.ZeroShotLayer;
 import vlfer.text.ClassEmbeddingTable;
@@ -17,14 +17,15 @@ import vlfer.text.PromptFamily;
 final class ZeroShotMethod implements TrainingMethod {
     static final String OUTPUT = "zeroshot";
 
-    @Override
-    public String name() {
-        return "zeroshot";
+    private final ZeroshotSettings z;
+
+    ZeroShotMethod(ZeroshotSettings settings) {
+        this.z = settings;
     }
 
     @Override
-    public String label(MethodSettings settings) {
-        return "zeroshot-" + settings.zeroshot().prompts();
+    public String label() {
+        return "zeroshot-" + z.prompts();
     }
 
     @Override
@@ -33,20 +34,15 @@ final class ZeroShotMethod implements TrainingMethod {
     }
 
     @Override
-    public List<String> prompts(LabelVocabulary vocabulary) {
-        return PromptFamily.PHOTO_OF_FACE.prompts(vocabulary).stream().map(l -> l.get(0)).toList();
-    }
-
-    @Override
-    public List<List<String>> promptsPerClass(LabelVocabulary vocabulary, MethodSettings settings) {
-        return PromptFamily.named(settings.zeroshot().prompts()).prompts(vocabulary);
+    public List<List<String>> promptsPerClass(LabelVocabulary vocabulary) {
+        return PromptFamily.named(z.prompts()).prompts(vocabulary);
     }
 
     @Override
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
-                          ClassEmbeddingTable table, MethodSettings settings, long seed) {
+                          ClassEmbeddingTable table, int labelWidth, long seed) {
         g.addLayer(OUTPUT, new ZeroShotLayer(featureWidth, table.toDoubleMatrix(), table.promptClasses(),
-                table.vocabulary().size(), settings.zeroshot().logitScale()), features);
+                table.vocabulary().size(), z.logitScale()), features);
         return OUTPUT;
     }
 

@@ -124,9 +124,9 @@ class TrainJobTest {
     private static double untrainedAccuracy(VlferSettings s) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DatasetSplit test = new RafDbReader().read(s.data().trainDataset(), "test", new DataFiles(new Configuration()));
-        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+        NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
         ClassEmbeddingTable table = TestData.randomTable(test.vocabulary(), 384, 3);
-        ComputationGraph graph = factory.create(TrainingMethods.forName("ke2nt"), table);
+        ComputationGraph graph = factory.create(TrainingMethods.create(s.method()), table);
         SparkEvaluator evaluator = new SparkEvaluator(sc, new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration())),
                 new FacePreprocessor(factory.inputSpec(), AugmentSettings.NONE), 32, 2);
         try (SparkEvaluator.Evaluation ev = evaluator.evaluate(graph, true, test.samples(), 7)) {

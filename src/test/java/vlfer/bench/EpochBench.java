@@ -59,8 +59,8 @@ public final class EpochBench {
             System.err.printf(Locale.ROOT, "drew %d faces in %.0fs%n", n, (System.nanoTime() - t0) / 1e9);
         }
         DatasetSplit split = new RafDbReader().read(s.data().trainDataset(), "train", new DataFiles(new Configuration()));
-        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
-        ComputationGraph graph = factory.create(TrainingMethods.forName("ke2nt"), TestData.randomTable(split.vocabulary(), 384, 1));
+        NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
+        ComputationGraph graph = factory.create(TrainingMethods.create(s.method()), TestData.randomTable(split.vocabulary(), 384, 1));
         TrainingBatches batches = new TrainingBatches(new FaceImageDecoder(new HadoopConfSnapshot(new Configuration())),
                 new FacePreprocessor(factory.inputSpec(), s.augment()), s.seed());
         TrainingLabels labels = TrainingLabels.oneHot(split.vocabulary().size());

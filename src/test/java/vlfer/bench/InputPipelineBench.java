@@ -62,7 +62,7 @@ public final class InputPipelineBench {
         List<String> lines = new ArrayList<>();
         for (String encoder : encoders) {
             VlferSettings s = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder)).settings();
-            NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+            NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
             InputSpec spec = factory.inputSpec();
             System.out.printf(Locale.ROOT, "%n%s input %dx%d, augment recipe of %s%n", encoder, spec.width(), spec.height(),
                     s.method().name());

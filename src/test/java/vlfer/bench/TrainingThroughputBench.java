@@ -42,8 +42,8 @@ public final class TrainingThroughputBench {
     public static Figures measure(String encoder, int batch, int steps) {
         LoadedSettings loaded = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder));
         VlferSettings s = loaded.settings();
-        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
-        ComputationGraph net = factory.create(TrainingMethods.forName("ke2nt"),
+        NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
+        ComputationGraph net = factory.create(TrainingMethods.create(s.method()),
                 TestData.randomTable(LabelVocabulary.BASIC_7, 384, 1));
         int side = factory.inputSpec().height();
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, side, side);

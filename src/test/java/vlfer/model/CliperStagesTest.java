@@ -30,9 +30,9 @@ class CliperStagesTest {
     void stageOneTrainsTheDescriptorsAndStageTwoTheEncoder() {
         VlferSettings s = TestRuns.settings(java.nio.file.Path.of("target"), "vlfer.method.name=cliper",
                 "vlfer.method.cliper.descriptor-epochs=1").settings();
-        TrainingMethod cliper = TrainingMethods.forName("cliper");
+        TrainingMethod cliper = TrainingMethods.create(s.method());
         ClassEmbeddingTable table = TestData.randomTable(LabelVocabulary.BASIC_7, 16, 5);
-        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+        NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
         ComputationGraph g = factory.create(cliper, table);
         int side = factory.inputSpec().height();
         INDArray x = Nd4j.rand(DataType.FLOAT, 14, 3, side, side);
@@ -45,14 +45,14 @@ class CliperStagesTest {
         INDArray encoder0 = param(g, ENCODER_WEIGHT, "W");
         INDArray projection0 = param(g, CliperMethod.PROJECTION, "W");
         INDArray descriptors0 = param(g, CliperMethod.OUTPUT, CliperLossLayer.DESCRIPTORS);
-        LearningRates.set(g, layer -> cliper.learningRate(layer, 0, 0.05, s.method()));
+        LearningRates.set(g, layer -> cliper.learningRate(layer, 0, 0.05));
         g.fit(batch);
         assertEquals(encoder0, param(g, ENCODER_WEIGHT, "W"), "stage 1 leaves the encoder alone");
         assertNotEquals(projection0, param(g, CliperMethod.PROJECTION, "W"));
         assertNotEquals(descriptors0, param(g, CliperMethod.OUTPUT, CliperLossLayer.DESCRIPTORS));
 
         INDArray descriptors1 = param(g, CliperMethod.OUTPUT, CliperLossLayer.DESCRIPTORS);
-        LearningRates.set(g, layer -> cliper.learningRate(layer, 1, 0.05, s.method()));
+        LearningRates.set(g, layer -> cliper.learningRate(layer, 1, 0.05));
         g.fit(batch);
         g.fit(batch);
         assertEquals(descriptors1, param(g, CliperMethod.OUTPUT, CliperLossLayer.DESCRIPTORS), "stage 2 freezes the descriptors");
@@ -61,7 +61,8 @@ class CliperStagesTest {
 
     @Test
     void descriptorsStartAtTheirClassSentenceWithTheConfiguredNoise() {
-        VlferSettings s = TestRuns.settings(java.nio.file.Path.of("target"), "vlfer.method.cliper.init-noise=0.01").settings();
+        VlferSettings s = TestRuns.settings(java.nio.file.Path.of("target"), "vlfer.method.name=cliper",
+                "vlfer.method.cliper.init-noise=0.01").settings();
         ClassEmbeddingTable table = TestData.randomTable(LabelVocabulary.BASIC_7, 384, 5);
         double[][] u = CliperMethod.startingDescriptors(table, s.method().cliper(), 42);
         int k = s.method().cliper().descriptors();
@@ -80,7 +81,7 @@ class CliperStagesTest {
         double sd = Math.sqrt(sumSq / n);
         assertTrue(Math.abs(sd - 0.01) < 0.0005, "noise sd " + sd);
         assertNotEquals(u[0][0], u[1][0], "the K descriptors of a class differ");
-        assertEquals(List.of("cliper-emb-k" + k), List.of(TrainingMethods.forName("cliper").label(s.method())));
+        assertEquals(List.of("cliper-emb-k" + k), List.of(TrainingMethods.create(s.method()).label()));
     }
 
     private static INDArray param(ComputationGraph g, String layer, String name) {

@@ -55,8 +55,8 @@ class ExactlyOnceTrainingTest {
         FaceSample broken = split.samples().get(17);
         Files.write(Path.of(java.net.URI.create(broken.location())), new byte[] {1, 2, 3, 4, 5});
 
-        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
-        ComputationGraph graph = factory.create(TrainingMethods.forName("ke2nt"), TestData.randomTable(split.vocabulary(), 24, 7));
+        NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
+        ComputationGraph graph = factory.create(TrainingMethods.create(s.method()), TestData.randomTable(split.vocabulary(), 24, 7));
         INDArray initial = graph.params().dup();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
         TrainingBatches batches = new TrainingBatches(new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration())),

@@ -68,9 +68,9 @@ class SparkEqualsLocalTrainingTest {
         DatasetSplit split = new RafDbReader().read(s.data().trainDataset(), "train", new DataFiles(new Configuration()));
         assertEquals(n, split.samples().size());
 
-        TrainingMethod method = TrainingMethods.forName("ke2nt");
+        TrainingMethod method = TrainingMethods.create(s.method());
         ClassEmbeddingTable table = TestData.randomTable(split.vocabulary(), 24, 7);
-        NetworkFactory factory = new NetworkFactory(s.model(), s.method(), s.train(), s.seed());
+        NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
         ComputationGraph onSpark = factory.create(method, table);
         ComputationGraph local = factory.create(method, table);
         INDArray initial = local.params().dup();

@@ -1,13 +1,13 @@
-package vlfer.app;
+package vlfer.model.expclip;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vlfer.config.TextSettings;
 import vlfer.data.DataFiles;
 import vlfer.text.TextEncoder;
 
@@ -26,7 +26,7 @@ final class FaceTargets {
     }
 
     /** Targets for the dataset at {@code root}: from {@code file} when set, else its descriptions. */
-    static Map<String, float[]> load(String file, String root, DataFiles files, TextSettings text) {
+    static Map<String, float[]> load(String file, String root, DataFiles files, Supplier<TextEncoder> text) {
         return file.isEmpty() ? describe(DataFiles.resolve(root, DESCRIPTIONS), files, text) : vectors(file, files);
     }
 
@@ -37,7 +37,7 @@ final class FaceTargets {
         return files.readLines(path, StandardCharsets.UTF_8);
     }
 
-    private static Map<String, float[]> describe(String path, DataFiles files, TextSettings text) {
+    private static Map<String, float[]> describe(String path, DataFiles files, Supplier<TextEncoder> text) {
         List<String> lines = lines(path, files, "vlfer synth writes it next to the synthetic faces; for other datasets "
                 + "set vlfer.method.expclip.targets to a file of vectors");
         List<String> ids = new ArrayList<>();
@@ -52,7 +52,7 @@ final class FaceTargets {
         }
         long start = System.nanoTime();
         Map<String, float[]> out = new HashMap<>();
-        try (TextEncoder encoder = TextEmbeddings.open(text)) {
+        try (TextEncoder encoder = text.get()) {
             for (int from = 0; from < ids.size(); from += BATCH) {
                 int to = Math.min(ids.size(), from + BATCH);
                 float[][] v = encoder.encode(descriptions.subList(from, to));
