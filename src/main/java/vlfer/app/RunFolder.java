@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vlfer.data.DataFiles;
+import vlfer.data.DatasetSplit;
 import vlfer.data.RejectBudget;
 import vlfer.data.RejectedRow;
 
@@ -18,6 +21,8 @@ import vlfer.data.RejectedRow;
  * name first and are renamed into place.
  */
 final class RunFolder {
+    private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
+
     private final Configuration conf;
     private final String dir;
 
@@ -53,6 +58,18 @@ final class RunFolder {
 
     private static String rejectsName(String dataset, String split) {
         return "rejects/" + dataset + "-" + split + ".tsv";
+    }
+
+    /**
+     * Writes the split's rejects file, says why when {@code news} is given, and fails the job when
+     * the rejects exceed the budget.
+     */
+    void recordRejects(DatasetSplit split, double maxFraction, String news) {
+        if (news != null) {
+            LOG.warn("dataset {}/{}: {}; rejects now {}, listed in {}", split.dataset(), split.split(), news,
+                    new TreeMap<>(split.rejectsByReason()), rejectsPath(split.dataset(), split.split()));
+        }
+        recordRejects(split.dataset(), split.split(), split.rejects(), split.samples().size(), maxFraction);
     }
 
     /**

@@ -1,0 +1,53 @@
+package vlfer.app;
+
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vlfer.config.VlferSettings;
+import vlfer.data.LabelVocabulary;
+import vlfer.model.ModelCard;
+import vlfer.model.NetworkFactory;
+import vlfer.text.ClassEmbeddingTable;
+import vlfer.train.Checkpoint;
+import vlfer.train.CheckpointStore;
+
+/** Stage 2, build or resume: a new network (text embeddings, encoder, pretrained weights) or the run's last checkpoint. */
+final class NetworkStage {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkStage.class);
+
+    private NetworkStage() {
+    }
+
+    /** The network to train, its model card (epoch: the last one done, -1 for none) and the first epoch to train. */
+    record Network(ComputationGraph graph, ModelCard card, int firstEpoch, CheckpointStore checkpoints) {
+    }
+
+    static Network run(RunContext ctx, TrainingSetStage.TrainingSet set, boolean resume) {
+        VlferSettings s = ctx.settings();
+        Configuration hadoop = ctx.sc().hadoopConfiguration();
+        CheckpointStore checkpoints = new CheckpointStore(hadoop, ctx.run().path());
+        Optional<String> latest = resume ? checkpoints.latest() : Optional.empty();
+        if (resume && latest.isEmpty()) {
+            throw new IllegalStateException("--resume: run " + s.runId() + " has no checkpoint under " + ctx.run().path()
+                    + "/checkpoints (set vlfer.run-id to the run to continue)");
+        }
+        if (latest.isPresent()) {
+            Checkpoint cp = CheckpointStore.load(hadoop, latest.get());
+            LOG.info("resuming run {} from {} (epoch {} done)", s.runId(), latest.get(), cp.card().epoch() + 1);
+            return new Network(cp.graph(), cp.card(), cp.card().epoch() + 1, checkpoints);
+        }
+        LabelVocabulary classes = set.split().vocabulary();
+        ClassEmbeddingTable table = TextEmbeddings.encode(s.text(), ctx.method(), classes);
+        NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
+        ComputationGraph graph = factory.create(ctx.method(), table, set.frames(), set.supervision().labelWidth());
+        EncoderWeights.load(graph, factory.encoder(), s.model(), hadoop);
+        ModelCard card = new ModelCard(s.runId(), ctx.method().label(), s.model().encoder(), table.encoderName(), table.hash(),
+                ctx.loaded().configHash(), classes.names(), factory.inputSpec(), set.frames(), ctx.method().outputsLogits(), -1,
+                s.seed(), ctx.loaded().maskedDump());
+        LOG.info("network: {} parameters, input {}x{}{}", graph.numParams(), card.input().height(), card.input().width(),
+                set.frames() > 1 ? ", " + set.frames() + " frames per clip (features mean-pooled over time)" : "");
+        return new Network(graph, card, 0, checkpoints);
+    }
+}

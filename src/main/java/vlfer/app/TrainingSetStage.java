@@ -1,0 +1,38 @@
+package vlfer.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vlfer.config.DatasetSettings;
+import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetSplit;
+import vlfer.model.Supervision;
+import vlfer.model.SupervisionSources;
+
+/** Stage 1, read and supervise: the training split as its reader finds it, then what the method trains on. */
+final class TrainingSetStage {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingSetStage.class);
+
+    private TrainingSetStage() {
+    }
+
+    /** The training set, with {@code frames} per sample (1 for still images). */
+    record TrainingSet(Supervision supervision, int frames) {
+        DatasetSplit split() {
+            return supervision.train();
+        }
+    }
+
+    static TrainingSet run(RunContext ctx) {
+        DatasetSettings trainSet = ctx.settings().data().trainDataset();
+        double budget = ctx.settings().data().maxRejectFraction();
+        DatasetSplit read = DatasetReaders.forFormat(trainSet.format()).read(trainSet, trainSet.trainSplit(), ctx.files());
+        ctx.run().recordRejects(read, budget, null);
+        LOG.info("dataset {}/{}", read.dataset(), read.summary());
+        Supervision supervision = ctx.method().supervise(read, new SupervisionSources(ctx.files().root(trainSet), ctx.files(),
+                () -> TextEmbeddings.open(ctx.settings().text())));
+        if (supervision.news() != null) {
+            ctx.run().recordRejects(supervision.train(), budget, supervision.news());
+        }
+        return new TrainingSet(supervision, supervision.train().video() ? trainSet.segments() : 1);
+    }
+}
