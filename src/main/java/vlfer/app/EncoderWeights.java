@@ -39,7 +39,7 @@ final class EncoderWeights {
         }
         if (EncoderRegistry.create(model).stateDictLayout().isEmpty()) {
             throw new SettingsException("vlfer.model.weights = " + model.weights() + ": encoder " + model.encoder()
-                    + " takes no PyTorch weights (resnet18 and the clip-vit encoders do)");
+                    + " takes no PyTorch weights (" + String.join(", ", EncoderRegistry.namesTakingWeights()) + " do)");
         }
         if (WeightFormat.of(model.weights()) == WeightFormat.TORCHSCRIPT) {
             try {

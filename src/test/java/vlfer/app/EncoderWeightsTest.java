@@ -57,7 +57,8 @@ class EncoderWeightsTest {
         String npz = GoldenTensors.FIXTURES.resolve("resnet18-tiny.npz").toString();
         SettingsException e = assertThrows(SettingsException.class,
                 () -> EncoderWeights.check(new ModelSettings("face-api", 0, npz, "", TINY)));
-        assertTrue(e.getMessage().contains("encoder face-api takes no PyTorch weights"), e.getMessage());
+        assertTrue(e.getMessage().contains("encoder face-api takes no PyTorch weights (clip-vit, clip-vit-b16, clip-vit-b32, resnet18 do)"),
+                e.getMessage());
         EncoderWeights.check(new ModelSettings("resnet18", 32, npz, "", TINY));
     }
 }

@@ -1,5 +1,6 @@
 package vlfer.model.encoder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vlfer.config.ModelSettings;
@@ -36,6 +37,13 @@ public final class EncoderRegistry {
                     + ENTRIES.keySet());
         }
         return e.factory().create(model.inputSize() > 0 ? model.inputSize() : e.defaultInput(), model.vit());
+    }
+
+    /** The encoders that take PyTorch weights (those with a state-dict layout), by name. */
+    public static List<String> namesTakingWeights() {
+        return ENTRIES.entrySet().stream()
+                .filter(e -> !e.getValue().factory().create(e.getValue().defaultInput(), VitShape.B16).stateDictLayout().isEmpty())
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The encoder {@code name} at input size {@code inputSize} (0 = its default). */
