@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * Typed reads from the resolved configuration. Every failure names the key, where its value came
- * from and what was expected.
+ * from and what was expected. Public so that registry entries (methods) read their own block;
+ * Typesafe Config itself stays inside this package.
  */
-final class CheckedConfig {
+public final class CheckedConfig {
     private final Config config;
     /** Full path of this object, so that messages name whole keys ("vlfer.train.epochs"). */
     private final String prefix;
@@ -30,16 +31,16 @@ final class CheckedConfig {
         return config;
     }
 
-    CheckedConfig at(String path) {
+    public CheckedConfig at(String path) {
         return new CheckedConfig(read(path, () -> config.getConfig(path), "an object"),
                 prefix + path.replace("\"", "") + ".");
     }
 
-    String string(String path) {
+    public String string(String path) {
         return read(path, () -> config.getString(path), "a string");
     }
 
-    String nonEmptyString(String path) {
+    public String nonEmptyString(String path) {
         String s = string(path);
         if (s.isBlank()) {
             throw invalid(path, "a non-empty value (this key is required)", "\"\"");
@@ -47,7 +48,7 @@ final class CheckedConfig {
         return s;
     }
 
-    boolean bool(String path) {
+    public boolean bool(String path) {
         return read(path, () -> config.getBoolean(path), "true or false");
     }
 
@@ -55,7 +56,7 @@ final class CheckedConfig {
         return read(path, () -> config.getLong(path), "a whole number");
     }
 
-    int intAtLeast(String path, int min) {
+    public int intAtLeast(String path, int min) {
         int v = read(path, () -> config.getInt(path), "a whole number");
         if (v < min) {
             throw invalid(path, "a whole number >= " + min, Integer.toString(v));
@@ -63,7 +64,7 @@ final class CheckedConfig {
         return v;
     }
 
-    double doubleIn(String path, double min, double max) {
+    public double doubleIn(String path, double min, double max) {
         double v = read(path, () -> config.getDouble(path), "a number");
         if (!(v >= min && v <= max)) {
             throw invalid(path, "a number in [" + min + ", " + max + "]", Double.toString(v));
@@ -75,7 +76,7 @@ final class CheckedConfig {
         return read(path, () -> config.getStringList(path), "a list of strings");
     }
 
-    <E extends Enum<E>> E enumValue(String path, Class<E> type) {
+    public <E extends Enum<E>> E enumValue(String path, Class<E> type) {
         String s = string(path);
         String wanted = s.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E e : type.getEnumConstants()) {
@@ -101,7 +102,7 @@ final class CheckedConfig {
         return out;
     }
 
-    SettingsException invalid(String path, String expected, String got) {
+    public SettingsException invalid(String path, String expected, String got) {
         return new SettingsException(prefix + path + " (" + originOf(path) + "): expected " + expected + ", got " + got);
     }
 

@@ -1,8 +1,12 @@
 package vlfer.config;
 
-import java.io.Serializable;
-
-/** The training method by name, with each method's own settings. */
-public record MethodSettings(String name, Ke2ntSettings ke2nt, CliperSettings cliper, ExpclipSettings expclip,
-                             ZeroshotSettings zeroshot) implements Serializable {
+/**
+ * The training method by name, and the {@code vlfer.method} block from which the method's registry
+ * entry reads its own settings (only the chosen method's block is read).
+ */
+public record MethodSettings(String name, CheckedConfig block) {
+    /** The block {@code vlfer.method.<method>}. */
+    public CheckedConfig of(String method) {
+        return block.at(method);
+    }
 }

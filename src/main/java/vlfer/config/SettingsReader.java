@@ -11,7 +11,6 @@ import vlfer.data.LabelVocabulary;
 import vlfer.data.synth.SynthSettings;
 import vlfer.interop.WeightFormat;
 import vlfer.model.encoder.vit.VitShape;
-import vlfer.model.loss.LcForm;
 import vlfer.text.TextEncoderRegistry;
 import vlfer.text.TextEncoderSpec;
 
@@ -247,38 +246,7 @@ final class SettingsReader {
     }
 
     private static MethodSettings method(CheckedConfig m) {
-        String name = m.nonEmptyString("name");
-        CheckedConfig k = m.at("ke2nt");
-        Ke2ntSettings ke2nt = new Ke2ntSettings(
-                k.doubleIn("logit-scale", 1e-3, 1e4),
-                k.intAtLeast("neutral-hidden", 1),
-                k.doubleIn("ls", 0, 1e3),
-                k.doubleIn("lt", 0, 1e3),
-                k.doubleIn("lc", 0, 1e3),
-                k.enumValue("lc-form", LcForm.class));
-        CheckedConfig c = m.at("cliper");
-        CliperSettings cliper = new CliperSettings(
-                c.intAtLeast("descriptors", 2),
-                c.doubleIn("temperature", 1e-4, 10),
-                c.doubleIn("init-noise", 0, 10),
-                c.intAtLeast("descriptor-epochs", 0),
-                c.doubleIn("descriptor-learning-rate", 0, 10));
-        CheckedConfig x = m.at("expclip");
-        ExpclipSettings expclip = new ExpclipSettings(promptFamily(x), x.doubleIn("logit-scale", 1e-3, 1e4), x.string("targets"),
-                x.bool("train-encoder"), x.enumValue("mode", ExpclipMode.class) == ExpclipMode.SHARED_SPACE);
-        CheckedConfig z = m.at("zeroshot");
-        ZeroshotSettings zeroshot = new ZeroshotSettings(promptFamily(z), z.doubleIn("logit-scale", 1e-3, 1e4));
-        return new MethodSettings(name, ke2nt, cliper, expclip, zeroshot);
-    }
-
-    private enum ExpclipMode { IMAGE_TO_TEXT, SHARED_SPACE }
-
-    private static String promptFamily(CheckedConfig c) {
-        String family = c.nonEmptyString("prompts");
-        if (!vlfer.text.PromptFamily.names().contains(family)) {
-            throw c.invalid("prompts", "one of " + String.join(", ", vlfer.text.PromptFamily.names()), family);
-        }
-        return family;
+        return new MethodSettings(m.nonEmptyString("name"), m);
     }
 
     private static TrainSettings train(CheckedConfig t) {

@@ -1,8 +1,9 @@
 package vlfer.config;
 
-import java.io.Serializable;
-
-/** Everything a run needs, read once from the configuration and validated. */
+/**
+ * Everything a run needs, read once from the configuration and validated (a method's own block when
+ * the run makes its method). Stays on the driver: executors receive values, never the settings.
+ */
 public record VlferSettings(
         String runId,
         long seed,
@@ -14,5 +15,5 @@ public record VlferSettings(
         ModelSettings model,
         MethodSettings method,
         TrainSettings train,
-        SparkSettings spark) implements Serializable {
+        SparkSettings spark) {
 }

@@ -5,7 +5,6 @@ import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.nd4j.linalg.activations.Activation;
-import vlfer.config.CliperSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.Seeds;
 import vlfer.model.loss.CliperLossLayer;

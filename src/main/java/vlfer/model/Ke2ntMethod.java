@@ -4,7 +4,6 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.nd4j.linalg.activations.Activation;
-import vlfer.config.Ke2ntSettings;
 import vlfer.data.Expression;
 import vlfer.data.LabelVocabulary;
 import vlfer.model.loss.Ke2ntLossLayer;

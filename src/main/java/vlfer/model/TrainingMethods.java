@@ -5,15 +5,20 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import vlfer.config.MethodSettings;
 import vlfer.model.expclip.ExpclipMethod;
+import vlfer.model.expclip.ExpclipSettings;
 
-/** The registry of training methods by configuration name ({@code vlfer.method.name}): each entry makes the run's method from its settings. */
+/**
+ * The registry of training methods by configuration name ({@code vlfer.method.name}): each entry
+ * reads its own block of {@code vlfer.method} and makes the run's method from it. Adding a method:
+ * its class and settings record, its block in reference.conf, one line here.
+ */
 public final class TrainingMethods {
     private static final Map<String, Function<MethodSettings, TrainingMethod>> METHODS = new TreeMap<>(Map.of(
-            "ke2nt", s -> new Ke2ntMethod(s.ke2nt()),
+            "ke2nt", s -> new Ke2ntMethod(Ke2ntSettings.read(s.of("ke2nt"))),
             "ce", s -> new CeMethod(),
-            "cliper", s -> new CliperMethod(s.cliper()),
-            "expclip", s -> new ExpclipMethod(s.expclip()),
-            "zeroshot", s -> new ZeroShotMethod(s.zeroshot())));
+            "cliper", s -> new CliperMethod(CliperSettings.read(s.of("cliper"))),
+            "expclip", s -> new ExpclipMethod(ExpclipSettings.read(s.of("expclip"))),
+            "zeroshot", s -> new ZeroShotMethod(ZeroshotSettings.read(s.of("zeroshot")))));
 
     private TrainingMethods() {
     }

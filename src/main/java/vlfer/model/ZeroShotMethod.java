@@ -2,7 +2,6 @@ package vlfer.model;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import vlfer.config.ZeroshotSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.model.loss.ZeroShotLayer;
 import vlfer.text.ClassEmbeddingTable;

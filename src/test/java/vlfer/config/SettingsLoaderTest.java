@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vlfer.model.Ke2ntSettings;
+import vlfer.model.TrainingMethods;
 import vlfer.model.loss.LcForm;
 import vlfer.text.TextEncoderSpec;
 
@@ -41,8 +43,8 @@ class SettingsLoaderTest {
     void embeddedDefaultsLoadAndDeriveARunId() throws IOException {
         VlferSettings s = load(null).settings();
         assertEquals("ke2nt", s.method().name());
-        assertEquals(LcForm.PAIRWISE, s.method().ke2nt().lcForm());
-        assertEquals(100.0, s.method().ke2nt().logitScale());
+        assertEquals(LcForm.PAIRWISE, Ke2ntSettings.read(s.method().of("ke2nt")).lcForm());
+        assertEquals(100.0, Ke2ntSettings.read(s.method().of("ke2nt")).logitScale());
         assertEquals("ke2nt-small-cnn-20261122-101530", s.runId());
         assertEquals("synthetic", s.data().train());
         assertEquals("rafdb", s.data().trainDataset().format());
@@ -55,7 +57,7 @@ class SettingsLoaderTest {
         VlferSettings s = load("vlfer.train.epochs = 3\nvlfer.method.ke2nt.lc-form = diagonal\n",
                 "vlfer.train.epochs=5", "vlfer.run-id=my-run").settings();
         assertEquals(5, s.train().epochs());
-        assertEquals(LcForm.DIAGONAL, s.method().ke2nt().lcForm());
+        assertEquals(LcForm.DIAGONAL, Ke2ntSettings.read(s.method().of("ke2nt")).lcForm());
         assertEquals("my-run", s.runId());
     }
 
@@ -83,10 +85,12 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void outOfRangeAndBadEnumAreRejected() {
+    void outOfRangeAndBadEnumAreRejected() throws IOException {
         String range = error("vlfer.augment.flip-probability = 1.5\n");
         assertTrue(range.contains("vlfer.augment.flip-probability") && range.contains("[0.0, 1.0]"), range);
-        String form = error(null, "vlfer.method.ke2nt.lc-form=both");
+        // a method's own block is read when the run makes its method, before any work
+        VlferSettings both = load(null, "vlfer.method.ke2nt.lc-form=both").settings();
+        String form = assertThrows(SettingsException.class, () -> TrainingMethods.create(both.method())).getMessage();
         assertTrue(form.contains("vlfer.method.ke2nt.lc-form") && form.contains("pairwise | diagonal"), form);
     }
 

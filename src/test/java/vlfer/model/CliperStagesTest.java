@@ -64,8 +64,9 @@ class CliperStagesTest {
         VlferSettings s = TestRuns.settings(java.nio.file.Path.of("target"), "vlfer.method.name=cliper",
                 "vlfer.method.cliper.init-noise=0.01").settings();
         ClassEmbeddingTable table = TestData.randomTable(LabelVocabulary.BASIC_7, 384, 5);
-        double[][] u = CliperMethod.startingDescriptors(table, s.method().cliper(), 42);
-        int k = s.method().cliper().descriptors();
+        CliperSettings cliper = CliperSettings.read(s.method().of("cliper"));
+        double[][] u = CliperMethod.startingDescriptors(table, cliper, 42);
+        int k = cliper.descriptors();
         assertEquals(7 * k, u.length);
         double sumSq = 0;
         int n = 0;

@@ -3,7 +3,6 @@ package vlfer.model.expclip;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import vlfer.config.ExpclipSettings;
 import vlfer.data.DatasetSplit;
 import vlfer.data.FaceSample;
 import vlfer.data.LabelVocabulary;
