@@ -9,7 +9,7 @@
  *  config.SettingsLoader ── VlferSettings ──▶ model.TrainingMethods.create ── TrainingMethod (one per run)
  *        │
  *        ▼
- *  TrainingSetStage   data.DatasetReaders ─▶ DatasetSplit (samples + counted rejects)
+ *  TrainingSetStage   data.DatasetFormats ─▶ DatasetSplit (samples + counted rejects)
  *                     TrainingMethod.supervise ─▶ Supervision (kept faces, labels, label width)
  *        ▼
  *  NetworkStage       text: prompts ─▶ ClassEmbeddingTable (driver, once, cached)

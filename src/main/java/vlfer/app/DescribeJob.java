@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
-import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetFormats;
 import vlfer.data.DatasetSplit;
 import vlfer.data.Expression;
 import vlfer.data.FaceSample;
@@ -43,7 +43,7 @@ public final class DescribeJob {
     }
 
     public static DatasetDescription run(DatasetSettings ds, Configuration hadoop, boolean verifyImages, int threads) {
-        DatasetReader reader = DatasetReaders.forFormat(ds.format());
+        DatasetReader reader = DatasetFormats.reader(ds.format());
         DataFiles files = new DataFiles(hadoop);
         LabelVocabulary classes = ReaderSupport.classes(reader, ds);
         LabelMap map = ReaderSupport.labelMap(reader, ds);

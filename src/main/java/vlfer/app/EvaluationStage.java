@@ -13,7 +13,7 @@ import vlfer.config.DatasetSettings;
 import vlfer.config.VlferSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
-import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetFormats;
 import vlfer.data.DatasetSplit;
 import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.ReaderSupport;
@@ -47,7 +47,7 @@ final class EvaluationStage {
         ParquetTables tables = new ParquetTables(spark, s.output().dir());
         List<SplitResult> results = new ArrayList<>();
         for (DatasetSettings ds : s.data().evalDatasets()) {
-            DatasetReader reader = DatasetReaders.forFormat(ds.format());
+            DatasetReader reader = DatasetFormats.reader(ds.format());
             List<String> names = ReaderSupport.classes(reader, ds).names();
             if (!names.equals(card.classes())) {
                 throw new IllegalArgumentException("dataset '" + ds.name() + "' is labelled " + names

@@ -3,7 +3,7 @@ package vlfer.app;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vlfer.config.DatasetSettings;
-import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetFormats;
 import vlfer.data.DatasetSplit;
 import vlfer.model.Supervision;
 import vlfer.model.SupervisionSources;
@@ -25,7 +25,7 @@ final class TrainingSetStage {
     static TrainingSet run(RunContext ctx) {
         DatasetSettings trainSet = ctx.settings().data().trainDataset();
         double budget = ctx.settings().data().maxRejectFraction();
-        DatasetSplit read = DatasetReaders.forFormat(trainSet.format()).read(trainSet, trainSet.trainSplit(), ctx.files());
+        DatasetSplit read = DatasetFormats.reader(trainSet.format()).read(trainSet, trainSet.trainSplit(), ctx.files());
         ctx.run().recordRejects(read, budget, null);
         LOG.info("dataset {}/{}", read.dataset(), read.summary());
         Supervision supervision = ctx.method().supervise(read, new SupervisionSources(ctx.files().root(trainSet), ctx.files(),

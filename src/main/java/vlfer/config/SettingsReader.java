@@ -136,8 +136,8 @@ final class SettingsReader {
                 s.doubleIn("occluder-probability", 0, 1),
                 LabelVocabulary.BASIC_7);
         String layout = s.nonEmptyString("layout");
-        if (!vlfer.data.synth.layout.SynthLayouts.formats().contains(layout)) {
-            throw s.invalid("layout", "one of " + vlfer.data.synth.layout.SynthLayouts.formats(), layout);
+        if (!vlfer.data.DatasetFormats.names().contains(layout)) {
+            throw s.invalid("layout", "one of " + vlfer.data.DatasetFormats.names(), layout);
         }
         return new SynthConfig(s.nonEmptyString("dir"), layout, generator);
     }
@@ -163,8 +163,8 @@ final class SettingsReader {
         String manifest = e.string("manifest");
         String origin = manifest.isEmpty() ? "configuration" : "manifest " + Manifests.describe(manifest);
         String format = e.nonEmptyString("format");
-        if (!vlfer.data.DatasetReaders.formats().contains(format)) {
-            throw e.invalid("format", "one of the dataset formats " + vlfer.data.DatasetReaders.formats() + " (" + origin + ")", format);
+        if (!vlfer.data.DatasetFormats.names().contains(format)) {
+            throw e.invalid("format", "one of the dataset formats " + vlfer.data.DatasetFormats.names() + " (" + origin + ")", format);
         }
         return new DatasetSettings(name, format, e.nonEmptyString("root"), e.nonEmptyString("train-split"),
                 e.stringList("eval-splits"), classes(e), labelMapName(e), labelMapTable(e), e.intAtLeast("fold", 0),

@@ -13,7 +13,7 @@ import vlfer.config.DatasetSettings;
 import vlfer.config.SettingsLoader;
 import vlfer.config.VlferSettings;
 import vlfer.data.DataFiles;
-import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetFormats;
 import vlfer.data.DatasetSplit;
 import vlfer.data.FaceSample;
 import vlfer.data.HadoopConfSnapshot;
@@ -73,7 +73,7 @@ public final class InputPipelineBench {
                 Path root = dir.resolve(layout.format());
                 DatasetSettings ds = DatasetSettings.of(layout.format(), layout.format(), root.toString());
                 ds = layout.format().equals("dfew") ? ds.withFold(1) : ds;
-                DatasetSplit split = DatasetReaders.forFormat(ds.format()).read(ds, "train",
+                DatasetSplit split = DatasetFormats.reader(ds.format()).read(ds, "train",
                         new DataFiles(new Configuration()));
                 int frames = split.video() ? 16 : 1;
                 FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(new Configuration()));

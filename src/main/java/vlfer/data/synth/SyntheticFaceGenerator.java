@@ -21,11 +21,11 @@ import vlfer.data.LabelVocabulary;
 import vlfer.data.Seeds;
 import vlfer.data.synth.layout.RafDbLayout;
 import vlfer.data.synth.layout.SynthLayout;
-import vlfer.data.synth.layout.SynthLayouts;
+import vlfer.data.DatasetFormats;
 
 /**
  * Writes the synthetic faces in a real dataset layout (RAF-DB by default; any reader format, see
- * {@link SynthLayouts}), with a facial-action table giving each face's action units and description.
+ * {@link DatasetFormats}), with a facial-action table giving each face's action units and description.
  * Generation runs in parallel yet is byte-identical for a seed, goes to a temporary sibling folder
  * that is moved into place only when complete, and is skipped when the folder already holds the
  * same settings.
@@ -53,7 +53,7 @@ public final class SyntheticFaceGenerator {
     /** Writes the faces in the layout of reader format {@code format}. */
     public SynthesisSummary write(Path root, String format) {
         long start = System.nanoTime();
-        SynthLayout layout = SynthLayouts.forFormat(format);
+        SynthLayout layout = DatasetFormats.forName(format, "vlfer.synth.layout").layout();
         SynthSettings s = settings.withVocabulary(layout.vocabulary());
         String stamp = s.stamp() + "layout=" + format + "\n";
         List<SynthFace> plan = plan(s, layout.splits());

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
-import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetFormats;
 import vlfer.data.DatasetSplit;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.synth.SynthSettings;
@@ -38,7 +38,7 @@ public final class SynthLayoutFixture {
     }
 
     public static DatasetSplit read(DatasetSettings ds, String split) {
-        return DatasetReaders.forFormat(ds.format()).read(ds, split, new DataFiles(new Configuration()));
+        return DatasetFormats.reader(ds.format()).read(ds, split, new DataFiles(new Configuration()));
     }
 
     public static Map<String, Long> counts(DatasetSettings ds, String split) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vlfer.config.DatasetSettings;
 import vlfer.data.DatasetReader;
-import vlfer.data.DatasetReaders;
+import vlfer.data.DatasetFormats;
 import vlfer.data.DatasetSplit;
 import vlfer.data.FaceSample;
 import vlfer.data.ReaderSupport;
@@ -33,7 +33,7 @@ class SynthLayoutsReadBackTest {
             "caer-s, train, test"})
     void stillImageLayoutsReadBackWithBalancedCounts(String format, String trainSplit, String evalSplits) {
         DatasetSettings ds = SynthLayoutFixture.dataset(format, SynthLayoutFixture.write(dir, format));
-        DatasetReader reader = DatasetReaders.forFormat(format);
+        DatasetReader reader = DatasetFormats.reader(format);
         int classes = ReaderSupport.classes(reader, ds).size();
         DatasetSplit train = SynthLayoutFixture.read(ds, trainSplit);
         assertClean(train);
