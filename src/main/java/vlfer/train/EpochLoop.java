@@ -50,10 +50,6 @@ public final class EpochLoop implements Trainer {
         return new EpochLoop(settings, seed, layerRates, 1, data -> new LocalRoundRunner(data.batches()));
     }
 
-    public int workers() {
-        return workers;
-    }
-
     @Override
     public void fit(ComputationGraph graph, TrainingData data, int firstEpoch, Consumer<EpochReport> afterEpoch) {
         RoundRunner runner = runners.apply(data);
