@@ -6,8 +6,9 @@
  * through them as immutable records:
  *
  * <pre>
- *  config.SettingsLoader ── VlferSettings ──▶ model.TrainingMethods.create ── TrainingMethod (one per run)
- *        │
+ *  config.SettingsLoader ── VlferSettings ──▶ app.RunSettings.check: each part reads its own block
+ *        │                                     (method, encoder, text, synth, dataset formats)
+ *        │                                   ─▶ model.TrainingMethods.create ── TrainingMethod (one per run)
  *        ▼
  *  TrainingSetStage   data.DatasetFormats ─▶ DatasetSplit (samples + counted rejects)
  *                     TrainingMethod.supervise ─▶ Supervision (kept faces, labels, label width)

@@ -4,6 +4,7 @@ import java.util.List;
 import vlfer.config.DatasetSettings;
 import vlfer.config.LoadedSettings;
 import vlfer.config.SettingsLoader;
+import vlfer.data.DatasetFormats;
 import vlfer.spark.HadoopConfs;
 
 /** {@code vlfer datasets describe}: what a manifest's files hold, before any training. */
@@ -64,8 +65,9 @@ final class DatasetsCommand implements Command {
                 throw new CliArgs.UsageException("--threads needs a number, got " + cli.option("--threads"));
             }
         }
-        LoadedSettings loaded = new SettingsLoader().load(cli.config(), cli.overrides());
+        LoadedSettings loaded = RunSettings.load(cli.config(), cli.overrides());
         DatasetSettings ds = SettingsLoader.manifest(manifest, cli.option("--root"));
+        DatasetFormats.forDataset(ds);
         DatasetDescription d = DescribeJob.run(ds, HadoopConfs.fromSparkConf(loaded.settings().spark().conf()),
                 cli.has("--verify-images"), threads);
         System.out.println(cli.has("--json") ? DescriptionPrinter.json(d) : DescriptionPrinter.text(d));

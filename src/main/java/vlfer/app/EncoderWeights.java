@@ -30,12 +30,23 @@ final class EncoderWeights {
     }
 
     /**
-     * At start-up, before any work: the encoder has a state-dict layout, and this build can read
-     * the file's format.
+     * At start-up, before any work: the file has a known format and (on local disk) exists, the
+     * encoder has a state-dict layout, and this build can read the format.
      */
     static void check(ModelSettings model) {
         if (model.weights().isBlank()) {
             return;
+        }
+        String weights = model.weights();
+        try {
+            WeightFormat.of(weights);
+        } catch (IllegalArgumentException e) {
+            throw model.block().invalid("weights", "a .npz state dict or a TorchScript archive (or \"\" for none)", e.getMessage());
+        }
+        String local = weights.startsWith("file:") ? weights.replaceFirst("^file:(//)?", "") : weights;
+        if (!local.contains("://") && !Files.isRegularFile(Path.of(local))) {
+            throw model.block().invalid("weights", "an existing .npz state dict or TorchScript archive (or \"\" for none)",
+                    weights + " (no such file: " + Path.of(local).toAbsolutePath() + ")");
         }
         if (EncoderRegistry.create(model).stateDictLayout().isEmpty()) {
             throw new SettingsException("vlfer.model.weights = " + model.weights() + ": encoder " + model.encoder()

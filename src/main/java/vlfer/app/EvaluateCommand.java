@@ -2,7 +2,6 @@ package vlfer.app;
 
 import java.util.List;
 import vlfer.config.LoadedSettings;
-import vlfer.config.SettingsLoader;
 
 /** {@code vlfer evaluate --model FILE}: evaluate a saved model on the configured datasets. */
 final class EvaluateCommand implements Command {
@@ -41,7 +40,7 @@ final class EvaluateCommand implements Command {
         if (model == null) {
             throw new CliArgs.UsageException("--model is required");
         }
-        LoadedSettings loaded = new SettingsLoader().load(cli.config(), cli.overrides());
+        LoadedSettings loaded = RunSettings.load(cli.config(), cli.overrides());
         RunSummary summary = EvaluateJob.run(loaded, model);
         System.out.println(SummaryPrinter.run(summary));
         return 0;

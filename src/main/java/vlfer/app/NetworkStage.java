@@ -43,9 +43,7 @@ final class NetworkStage {
         NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
         ComputationGraph graph = factory.create(ctx.method(), table, set.frames(), set.supervision().labelWidth());
         EncoderWeights.load(graph, factory.encoder(), s.model(), hadoop);
-        ModelCard card = new ModelCard(s.runId(), ctx.method().label(), s.model().encoder(), table.encoderName(), table.hash(),
-                ctx.loaded().configHash(), classes.names(), factory.inputSpec(), set.frames(), ctx.method().outputsLogits(), -1,
-                s.seed(), ctx.loaded().maskedDump());
+        ModelCard card = ModelCard.forNewNetwork(ctx.loaded(), ctx.method(), table, classes, factory.inputSpec(), set.frames());
         LOG.info("network: {} parameters, input {}x{}{}", graph.numParams(), card.input().height(), card.input().width(),
                 set.frames() > 1 ? ", " + set.frames() + " frames per clip (features mean-pooled over time)" : "");
         return new Network(graph, card, 0, checkpoints);

@@ -21,13 +21,13 @@ record RunContext(LoadedSettings loaded, TrainingMethod method, SparkSession spa
     /** Checks what can be checked before any work, joins Spark, and writes the resolved configuration. */
     static RunContext open(LoadedSettings loaded) {
         VlferSettings s = loaded.settings();
+        RunSettings.check(s);
         TrainingMethod method = TrainingMethods.create(s.method());
-        EncoderWeights.check(s.model());
         SparkSession spark = SparkSessions.getOrCreate(s.spark());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RunFolder run = new RunFolder(sc.hadoopConfiguration(), s.output().dir(), s.runId());
         LOG.info("run {}: method {}, encoder {}, text encoder {}, Spark master {} ({} task slots); run folder {}",
-                s.runId(), method.label(), s.model().encoder(), s.text().spec().name(), sc.master(), sc.defaultParallelism(),
+                s.runId(), method.label(), s.model().encoder(), s.text().encoder(), sc.master(), sc.defaultParallelism(),
                 run.path());
         run.writeText("resolved.conf", loaded.maskedDump());
         return new RunContext(loaded, method, spark, new DataFiles(sc.hadoopConfiguration()), run);

@@ -2,7 +2,6 @@ package vlfer.app;
 
 import java.util.List;
 import vlfer.config.LoadedSettings;
-import vlfer.config.SettingsLoader;
 import vlfer.data.synth.SynthesisSummary;
 
 /** {@code vlfer synth}: writes the deterministic synthetic faces in the RAF-DB layout. */
@@ -37,7 +36,7 @@ final class SynthCommand implements Command {
             System.out.println(usage());
             return 0;
         }
-        LoadedSettings loaded = new SettingsLoader().load(cli.config(), cli.overrides());
+        LoadedSettings loaded = RunSettings.load(cli.config(), cli.overrides());
         SynthesisSummary summary = SynthJob.run(loaded.settings());
         System.out.println(SummaryPrinter.synth(summary));
         return 0;

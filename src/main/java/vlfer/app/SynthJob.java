@@ -2,6 +2,7 @@ package vlfer.app;
 
 import java.nio.file.Path;
 import vlfer.config.VlferSettings;
+import vlfer.data.synth.SynthSettings;
 import vlfer.data.synth.SynthesisSummary;
 import vlfer.data.synth.SyntheticFaceGenerator;
 
@@ -11,6 +12,6 @@ public final class SynthJob {
     }
 
     public static SynthesisSummary run(VlferSettings s) {
-        return new SyntheticFaceGenerator(s.synth().generator()).write(Path.of(s.synth().dir()), s.synth().layout());
+        return new SyntheticFaceGenerator(SynthSettings.read(s.synth())).write(Path.of(s.synth().dir()), s.synth().layout());
     }
 }

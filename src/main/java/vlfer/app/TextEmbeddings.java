@@ -10,6 +10,7 @@ import vlfer.text.CachedTextEncoder;
 import vlfer.text.ClassEmbeddingTable;
 import vlfer.text.TextEncoder;
 import vlfer.text.TextEncoderFingerprint;
+import vlfer.text.TextEncoderRegistry;
 import vlfer.text.TextEncoderSpec;
 
 /** Encodes a method's class prompts once, on the driver. */
@@ -21,7 +22,7 @@ final class TextEmbeddings {
 
     /** The configured text encoder, behind the embedding cache when one is configured (the model loads on a miss only). */
     static TextEncoder open(TextSettings text) {
-        TextEncoderSpec spec = text.spec();
+        TextEncoderSpec spec = TextEncoderRegistry.spec(text);
         if (text.cacheDir().isEmpty()) {
             return TextEncoders.open(spec);
         }

@@ -2,7 +2,6 @@ package vlfer.app;
 
 import java.util.List;
 import vlfer.config.LoadedSettings;
-import vlfer.config.SettingsLoader;
 
 /** {@code vlfer train}: train on the configured dataset, then evaluate and write the tables. */
 final class TrainCommand implements Command {
@@ -38,7 +37,7 @@ final class TrainCommand implements Command {
             System.out.println(usage());
             return 0;
         }
-        LoadedSettings loaded = new SettingsLoader().load(cli.config(), cli.overrides());
+        LoadedSettings loaded = RunSettings.load(cli.config(), cli.overrides());
         RunSummary summary = TrainJob.run(loaded, cli.has("--resume"));
         System.out.println(SummaryPrinter.run(summary));
         return 0;

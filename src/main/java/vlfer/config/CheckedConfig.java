@@ -31,6 +31,12 @@ public final class CheckedConfig {
         return config;
     }
 
+    /** reference.conf alone, resolved: every default, for code (mostly tests) that needs a block without a run. */
+    public static CheckedConfig reference() {
+        return new CheckedConfig(com.typesafe.config.ConfigFactory.parseResources(CheckedConfig.class.getClassLoader(),
+                "reference.conf").resolve());
+    }
+
     public CheckedConfig at(String path) {
         return new CheckedConfig(read(path, () -> config.getConfig(path), "an object"),
                 prefix + path.replace("\"", "") + ".");
@@ -72,7 +78,7 @@ public final class CheckedConfig {
         return v;
     }
 
-    List<String> stringList(String path) {
+    public List<String> stringList(String path) {
         return read(path, () -> config.getStringList(path), "a list of strings");
     }
 

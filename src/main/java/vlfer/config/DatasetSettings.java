@@ -3,26 +3,27 @@ package vlfer.config;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import vlfer.data.LabelVocabulary;
 
 /**
  * One named dataset, from its manifest and the entry that names it: the reader, the root as
- * shipped, the splits used, the class subset (null = the format's own), the label map (a table
+ * shipped, the splits used, the class subset as configured (empty = the format's own; one
+ * name such as basic-7 = that class set; else class names), the label map (a table
  * name, or an inline table; empty = the format's own), the fold of a k-fold protocol (0 = none),
  * the frames sampled per clip for video sets, reader-specific options, and where it was declared.
  */
 public record DatasetSettings(String name, String format, String root, String trainSplit, List<String> evalSplits,
-                              LabelVocabulary classes, String labelMap, Map<String, String> inlineLabelMap, int fold,
+                              List<String> classes, String labelMap, Map<String, String> inlineLabelMap, int fold,
                               int segments, Map<String, String> options, String origin) implements Serializable {
     public DatasetSettings {
         evalSplits = List.copyOf(evalSplits);
+        classes = List.copyOf(classes);
         inlineLabelMap = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inlineLabelMap));
         options = Map.copyOf(options);
     }
 
     /** A dataset with the format's defaults for everything but name, format and root. */
     public static DatasetSettings of(String name, String format, String root) {
-        return new DatasetSettings(name, format, root, "train", List.of("test"), null, "", Map.of(), 0, 16, Map.of(), name);
+        return new DatasetSettings(name, format, root, "train", List.of("test"), List.of(), "", Map.of(), 0, 16, Map.of(), name);
     }
 
     public DatasetSettings withRoot(String newRoot) {
@@ -42,8 +43,8 @@ public record DatasetSettings(String name, String format, String root, String tr
                 segments, options, origin);
     }
 
-    public DatasetSettings withClasses(LabelVocabulary c) {
-        return new DatasetSettings(name, format, root, trainSplit, evalSplits, c, labelMap, inlineLabelMap, fold,
+    public DatasetSettings withClasses(String... c) {
+        return new DatasetSettings(name, format, root, trainSplit, evalSplits, List.of(c), labelMap, inlineLabelMap, fold,
                 segments, options, origin);
     }
 

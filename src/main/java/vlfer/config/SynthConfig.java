@@ -1,8 +1,8 @@
 package vlfer.config;
 
-import java.io.Serializable;
-import vlfer.data.synth.SynthSettings;
-
-/** Where the synthetic faces are written, in which dataset layout, and how they are drawn. */
-public record SynthConfig(String dir, String layout, SynthSettings generator) implements Serializable {
+/**
+ * Where the synthetic faces are written, in which dataset layout, with which seed; {@code block} is
+ * {@code vlfer.synth}, from which the generator reads how the faces are drawn.
+ */
+public record SynthConfig(String dir, String layout, long seed, CheckedConfig block) {
 }

@@ -1,11 +1,9 @@
 package vlfer.config;
 
-import java.io.Serializable;
-import vlfer.text.TextEncoderSpec;
-
 /**
- * The text side: the spec {@code vlfer.text.encoder} resolves to (a registry entry, or the user's
- * own files for {@code onnx-file}), and where its results are cached ("" = nowhere).
+ * The text side: the sentence encoder by name ({@code vlfer.text.encoder}), and where its results
+ * are cached ("" = nowhere). {@code block} is {@code vlfer.text}, from which the text registry resolves
+ * the name (a built-in entry, or {@code onnx-file}: the user's own files under {@code onnx-file.*}).
  */
-public record TextSettings(TextEncoderSpec spec, String cacheDir) implements Serializable {
+public record TextSettings(String encoder, String cacheDir, CheckedConfig block) {
 }

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import vlfer.config.DatasetSettings;
+import vlfer.config.SettingsException;
+import vlfer.config.SynthConfig;
 import vlfer.data.affectnet.AffectNetCsvReader;
 import vlfer.data.affectnet.AffectNetNpyReader;
 import vlfer.data.ferplus.FerPlusReader;
@@ -59,6 +62,40 @@ public final class DatasetFormats {
         if (f == null) {
             throw new IllegalArgumentException("unknown dataset format '" + name + "' (" + key + "); known formats: "
                     + FORMATS.keySet());
+        }
+        return f;
+    }
+
+    /**
+     * The format of dataset {@code ds}, once its class subset and label map are ones the format can
+     * use; each error names the key and the manifest (or configuration) it came from.
+     */
+    public static DatasetFormat forDataset(DatasetSettings ds) {
+        DatasetFormat f = FORMATS.get(ds.format());
+        if (f == null) {
+            throw new SettingsException(ds.key("format") + ": expected one of the dataset formats " + FORMATS.keySet()
+                    + ", got " + ds.format());
+        }
+        try {
+            ReaderSupport.classes(f.reader(), ds);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(ds.key("classes") + ": expected basic-7, basic-8, mafw-11 or a list of class names, got "
+                    + ds.classes() + " (" + e.getMessage() + ")", e);
+        }
+        try {
+            ReaderSupport.labelMap(f.reader(), ds);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(ds.key("label-map") + ": expected a known table or class names (\"-\" excludes a label), "
+                    + e.getMessage(), e);
+        }
+        return f;
+    }
+
+    /** The layout {@code vlfer.synth.layout} names; the error names the key and its origin. */
+    public static DatasetFormat forSynth(SynthConfig synth) {
+        DatasetFormat f = FORMATS.get(synth.layout());
+        if (f == null) {
+            throw synth.block().invalid("layout", "one of " + FORMATS.keySet(), synth.layout());
         }
         return f;
     }

@@ -78,6 +78,14 @@ public record LabelVocabulary(List<Expression> classes) implements Serializable 
         return names;
     }
 
+    /**
+     * A class subset as a manifest or configuration gives it: one set name (basic-7, basic-8,
+     * mafw-11) or the class names in order.
+     */
+    public static LabelVocabulary chosen(List<String> names) {
+        return names.size() == 1 && NAMED.containsKey(names.get(0)) ? NAMED.get(names.get(0)) : parse(names);
+    }
+
     /** Parses "neutral,happiness,...". */
     public static LabelVocabulary parse(List<String> nouns) {
         List<Expression> list = new ArrayList<>();

@@ -15,7 +15,7 @@ public final class ReaderSupport {
 
     /** The classes a model trained on this dataset predicts. */
     public static LabelVocabulary classes(DatasetReader reader, DatasetSettings ds) {
-        return ds.classes() != null ? ds.classes() : reader.defaultClasses();
+        return ds.classes().isEmpty() ? reader.defaultClasses() : LabelVocabulary.chosen(ds.classes());
     }
 
     /** The manifest's inline table, else the table it names, else the format's own; null for unlabelled sets. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import vlfer.config.CheckedConfig;
+import vlfer.config.TextSettings;
 
 /**
  * The named sentence encoders ({@code vlfer.text.encoder}); all of them load without a network.
@@ -34,6 +36,38 @@ public final class TextEncoderRegistry {
                     + " or " + TextEncoderSpec.USER_FILES + " (your own ONNX file, vlfer.text.onnx-file)");
         }
         return s;
+    }
+
+    /**
+     * The spec {@code vlfer.text.encoder} names: a registry entry, or the user's own ONNX and tokenizer
+     * files ({@code onnx-file}), which must exist. Errors name the key and where its value came from.
+     */
+    public static TextEncoderSpec spec(TextSettings text) {
+        CheckedConfig t = text.block();
+        String encoder = text.encoder();
+        if (SPECS.containsKey(encoder)) {
+            return SPECS.get(encoder);
+        }
+        if (!encoder.equals(TextEncoderSpec.USER_FILES)) {
+            throw t.invalid("encoder", "one of " + SPECS.keySet() + " or " + TextEncoderSpec.USER_FILES
+                    + " (your own ONNX file, vlfer.text.onnx-file)", encoder);
+        }
+        CheckedConfig f = t.at("onnx-file");
+        return TextEncoderSpec.userFiles(existingFile(f, "model", "ONNX file"),
+                existingFile(f, "tokenizer", "HuggingFace tokenizer.json"),
+                f.enumValue("pooling", TextEncoderSpec.Pooling.class), f.intAtLeast("max-tokens", 1), f.string("output"));
+    }
+
+    /** A local file that vlfer.text.encoder = onnx-file reads: set, and there. */
+    private static String existingFile(CheckedConfig f, String key, String what) {
+        String path = f.string(key);
+        if (path.isBlank()) {
+            throw f.invalid(key, "the path of your " + what + " (vlfer.text.encoder = onnx-file reads it)", "\"\"");
+        }
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path))) {
+            throw f.invalid(key, "an existing " + what, path + " (no such file: " + java.nio.file.Path.of(path).toAbsolutePath() + ")");
+        }
+        return path;
     }
 
     /** The registry's names (without {@code onnx-file}). */

@@ -9,6 +9,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import vlfer.config.CheckedConfig;
 import vlfer.config.ModelSettings;
 import vlfer.config.SettingsException;
 import vlfer.model.encoder.ClipVitEncoder;
@@ -21,12 +22,16 @@ import vlfer.testing.GoldenTensors;
 class EncoderWeightsTest {
     private static final VitShape TINY = new VitShape(32, 8, 32, 2, 4, 16);
 
+    private static ModelSettings model(String encoder, int inputSize, String weights, String prefix) {
+        return new ModelSettings(encoder, inputSize, weights, prefix, CheckedConfig.reference().at("vlfer.model"));
+    }
+
     @Test
     void aTorchScriptClipArchiveLoadsUnderTheVisualPrefix() throws IOException {
         ClipVitEncoder encoder = new ClipVitEncoder("clip-vit", TINY);
         ComputationGraph graph = EncoderOnlyGraph.of(encoder, DataType.FLOAT);
         String pt = "file://" + GoldenTensors.FIXTURES.resolve("vit-tiny.pt").toAbsolutePath();
-        EncoderWeights.load(graph, encoder, new ModelSettings("clip-vit", 32, pt, "visual.", TINY), new Configuration());
+        EncoderWeights.load(graph, encoder, model("clip-vit", 32, pt, "visual."), new Configuration());
         GoldenTensors.assertMatchesTorch(graph, "vit-tiny");
     }
 
@@ -36,7 +41,7 @@ class EncoderWeightsTest {
         ComputationGraph graph = EncoderOnlyGraph.of(encoder, DataType.FLOAT);
         Path pt = GoldenTensors.FIXTURES.resolve("resnet18-tiny.pt");
         SettingsException e = assertThrows(SettingsException.class, () -> EncoderWeights.load(graph, encoder,
-                new ModelSettings("resnet18", 32, pt.toString(), "", TINY), new Configuration()));
+                model("resnet18", 32, pt.toString(), ""), new Configuration()));
         assertTrue(e.getMessage().startsWith("vlfer.model.weights (encoder resnet18): cannot import " + pt), e.getMessage());
         assertTrue(e.getMessage().contains("bn1.running_var: not readable from this file"), e.getMessage());
         assertTrue(e.getMessage().contains("Export an .npz state dict from it and name that instead"), e.getMessage());
@@ -47,7 +52,7 @@ class EncoderWeightsTest {
         ResNet18Encoder encoder = new ResNet18Encoder(32, 8);
         ComputationGraph graph = EncoderOnlyGraph.of(encoder, DataType.FLOAT);
         SettingsException e = assertThrows(SettingsException.class, () -> EncoderWeights.load(graph, encoder,
-                new ModelSettings("resnet18", 32, "s3a://b/model.safetensors", "", TINY), new Configuration()));
+                model("resnet18", 32, "s3a://b/model.safetensors", ""), new Configuration()));
         assertTrue(e.getMessage().startsWith("vlfer.model.weights = s3a://b/model.safetensors: s3a://b/model.safetensors "
                 + "has none of the known extensions"), e.getMessage());
     }
@@ -56,9 +61,9 @@ class EncoderWeightsTest {
     void anEncoderWithoutALayoutIsRefusedAtStartUp() {
         String npz = GoldenTensors.FIXTURES.resolve("resnet18-tiny.npz").toString();
         SettingsException e = assertThrows(SettingsException.class,
-                () -> EncoderWeights.check(new ModelSettings("face-api", 0, npz, "", TINY)));
+                () -> EncoderWeights.check(model("face-api", 0, npz, "")));
         assertTrue(e.getMessage().contains("encoder face-api takes no PyTorch weights (clip-vit, clip-vit-b16, clip-vit-b32, resnet18 do)"),
                 e.getMessage());
-        EncoderWeights.check(new ModelSettings("resnet18", 32, npz, "", TINY));
+        EncoderWeights.check(model("resnet18", 32, npz, ""));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Random;
 import vlfer.config.VlferSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.synth.SynthesisSummary;
+import vlfer.data.synth.SynthSettings;
 import vlfer.data.synth.SyntheticFaceGenerator;
 import vlfer.text.ClassEmbeddingTable;
 
@@ -17,7 +18,7 @@ public final class TestData {
 
     /** Writes the run's synthetic dataset, in its configured layout, where its settings say. */
     public static SynthesisSummary synthesize(VlferSettings s) {
-        return new SyntheticFaceGenerator(s.synth().generator()).write(Path.of(s.synth().dir()), s.synth().layout());
+        return new SyntheticFaceGenerator(SynthSettings.read(s.synth())).write(Path.of(s.synth().dir()), s.synth().layout());
     }
 
     /** A random class-embedding table (no text encoder needed), rows L2-normalised. */

@@ -47,11 +47,11 @@ class UserOnnxTextEncoderTest {
     }
 
     private TextEncoder open(String output, String pooling) throws IOException {
-        return TextEncoders.open(settings(fixture("tiny-clip-text.onnx"), fixture("tokenizer.json"), output, pooling).spec());
+        return TextEncoders.open(TextEncoderRegistry.spec(settings(fixture("tiny-clip-text.onnx"), fixture("tokenizer.json"), output, pooling)));
     }
 
     private String openError(String model, String tokenizer, String output, String pooling) throws IOException {
-        TextEncoderSpec spec = settings(model, tokenizer, output, pooling).spec();
+        TextEncoderSpec spec = TextEncoderRegistry.spec(settings(model, tokenizer, output, pooling));
         return assertThrows(IllegalArgumentException.class, () -> TextEncoders.open(spec).close()).getMessage();
     }
 
@@ -119,7 +119,7 @@ class UserOnnxTextEncoderTest {
         Path model = dir.resolve("clip-text.onnx");
         Files.copy(Path.of(fixture("tiny-clip-text.onnx")), model);
         AtomicInteger opens = new AtomicInteger();
-        TextEncoderSpec spec = settings(model.toString(), fixture("tokenizer.json"), "text_embeds", "none").spec();
+        TextEncoderSpec spec = TextEncoderRegistry.spec(settings(model.toString(), fixture("tokenizer.json"), "text_embeds", "none"));
         try (CachedTextEncoder cached = new CachedTextEncoder(spec.name(), TextEncoderFingerprint.of(spec),
                 dir.resolve("cache"), () -> {
                     opens.incrementAndGet();

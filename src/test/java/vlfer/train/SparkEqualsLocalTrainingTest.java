@@ -12,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vlfer.config.AugmentSettings;
@@ -56,14 +57,21 @@ class SparkEqualsLocalTrainingTest {
         spark.stop();
     }
 
-    @Test
-    void oneWorkerAveragingEveryStepEqualsLocalTraining() throws Exception {
+    /**
+     * ke2nt trains every layer at the scheduled rate; cliper's first two epochs train only its
+     * descriptors and projection, then freeze the descriptors and train the rest, so the stage
+     * change and the frozen layers are applied the same way on both sides.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ke2nt", "cliper"})
+    void oneWorkerAveragingEveryStepEqualsLocalTraining(String methodName) throws Exception {
         int n = 14;
-        VlferSettings s = TestRuns.settings(work,
+        VlferSettings s = TestRuns.settings(work.resolve(methodName),
                 "vlfer.synth.train-per-class=2", "vlfer.synth.test-per-class=1",
                 "vlfer.train.epochs=4", "vlfer.train.warmup-epochs=1",
                 "vlfer.train.batch-size-per-worker=" + n, "vlfer.train.averaging-frequency=1",
-                "vlfer.train.workers=1", "vlfer.train.learning-rate=0.05", "vlfer.model.input-size=32").settings();
+                "vlfer.train.workers=1", "vlfer.train.learning-rate=0.05", "vlfer.model.input-size=32",
+                "vlfer.method.name=" + methodName, "vlfer.method.cliper.descriptor-epochs=2").settings();
         TestData.synthesize(s);
         DatasetSplit split = new RafDbReader().read(s.data().trainDataset(), "train", new DataFiles(new Configuration()));
         assertEquals(n, split.samples().size());
@@ -82,8 +90,8 @@ class SparkEqualsLocalTrainingTest {
         TrainingData data = new TrainingData(split.samples(), TrainingLabels.oneHot(7), new TrainingBatches(decoder, pre, s.seed()));
         List<EpochReport> sparkReports = new ArrayList<>();
         List<EpochReport> localReports = new ArrayList<>();
-        EpochLoop.onSpark(sc, s.train(), s.seed(), LayerRates.UNIFORM).fit(onSpark, data, 0, sparkReports::add);
-        EpochLoop.local(s.train(), s.seed(), LayerRates.UNIFORM).fit(local, data, 0, localReports::add);
+        EpochLoop.onSpark(sc, s.train(), s.seed(), method::learningRate).fit(onSpark, data, 0, sparkReports::add);
+        EpochLoop.local(s.train(), s.seed(), method::learningRate).fit(local, data, 0, localReports::add);
 
         for (int epoch = 0; epoch < s.train().epochs(); epoch++) {
             assertEquals(localReports.get(epoch).score(), sparkReports.get(epoch).score(), 1e-6, "epoch " + epoch + " loss");

@@ -2,6 +2,8 @@ package vlfer.data.synth;
 
 import java.io.Serializable;
 import java.util.Locale;
+import vlfer.config.CheckedConfig;
+import vlfer.config.SynthConfig;
 import vlfer.data.LabelVocabulary;
 
 /** How the synthetic faces are drawn: counts, size, label noise and the difficulty knobs. */
@@ -19,6 +21,27 @@ public record SynthSettings(long seed, int trainPerClass, int testPerClass, int 
         if (minIntensity < 0 || maxIntensity > 1 || minIntensity > maxIntensity) {
             throw new IllegalArgumentException("intensity range must lie in [0, 1]");
         }
+    }
+
+    /** {@code vlfer.synth}'s drawing knobs, each checked against its range (basic-7 until a layout picks its classes). */
+    public static SynthSettings read(SynthConfig synth) {
+        CheckedConfig s = synth.block();
+        double minIntensity = s.doubleIn("min-intensity", 0, 1);
+        return new SynthSettings(
+                synth.seed(),
+                s.intAtLeast("train-per-class", 1),
+                s.intAtLeast("test-per-class", 1),
+                s.intAtLeast("image-size", 32),
+                s.doubleIn("label-noise", 0, 0.5),
+                minIntensity,
+                s.doubleIn("max-intensity", minIntensity, 1),
+                s.doubleIn("max-roll-degrees", 0, 45),
+                s.doubleIn("max-yaw", 0, 0.5),
+                s.doubleIn("lighting", 0, 1),
+                s.doubleIn("blur-probability", 0, 1),
+                s.doubleIn("noise-sigma", 0, 64),
+                s.doubleIn("occluder-probability", 0, 1),
+                LabelVocabulary.BASIC_7);
     }
 
     public SynthSettings withVocabulary(LabelVocabulary v) {

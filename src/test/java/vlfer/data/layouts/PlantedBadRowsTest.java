@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.config.DatasetSettings;
 import vlfer.data.DatasetSplit;
-import vlfer.data.LabelVocabulary;
 import vlfer.data.RejectedRow;
 import vlfer.data.affectnet.AffectNetCsvReader;
 import vlfer.data.ferplus.FerPlusReader;
@@ -70,7 +69,7 @@ class PlantedBadRowsTest {
         assertTrue(empty.source().endsWith("fer2013new.csv"), empty.source());
 
         // Basic-7: contempt rows become protocol exclusions, never rejects.
-        DatasetSplit basic7 = SynthLayoutFixture.read(ds.withClasses(LabelVocabulary.BASIC_7), "test");
+        DatasetSplit basic7 = SynthLayoutFixture.read(ds.withClasses("basic-7"), "test");
         assertEquals(Map.of("class-not-in-subset:contempt", 2L), basic7.excludedByReason());
         assertEquals(14, basic7.samples().size());
         // The PNG folders give the same rows; a deleted PNG is a missing image.
@@ -102,7 +101,7 @@ class PlantedBadRowsTest {
             Files.createDirectories(root.resolve(AffectNetCsvReader.IMAGES + "/9"));
             Files.copy(root.resolve(AffectNetCsvReader.IMAGES).resolve(cols[0]), root.resolve(AffectNetCsvReader.IMAGES + "/9/" + name + ".jpg"));
         }
-        DatasetSettings ds = SynthLayoutFixture.dataset("affectnet-csv", root).withClasses(LabelVocabulary.BASIC_7);
+        DatasetSettings ds = SynthLayoutFixture.dataset("affectnet-csv", root).withClasses("basic-7");
         DatasetSplit s = SynthLayoutFixture.read(ds, "validation");
         assertEquals(Map.of("unknown-label", 1L, "missing-image", 1L, "malformed-row", 1L, "duplicate-row", 1L, "bad-face-box", 1L),
                 s.rejectsByReason());

@@ -72,7 +72,7 @@ class EncoderRegistryTest {
 
     @Test
     void unknownNameListsTheKnownOnes() {
-        String msg = assertThrows(IllegalArgumentException.class, () -> EncoderRegistry.create("vit-h", 0)).getMessage();
+        String msg = assertThrows(vlfer.config.SettingsException.class, () -> EncoderRegistry.create("vit-h", 0)).getMessage();
         assertTrue(msg.contains("vit-h") && msg.contains("resnet18") && msg.contains("small-cnn"), msg);
     }
 }
