@@ -76,7 +76,7 @@ class PretrainedWeightsTrainingTest {
     @Test
     void aMissingWeightsFileFailsAtStartUp() {
         SettingsException e = assertThrows(SettingsException.class,
-                () -> settings("vit-missing", "vlfer.model.weights=" + work.resolve("nope.npz")));
+                () -> RunSettings.check(settings("vit-missing", "vlfer.model.weights=" + work.resolve("nope.npz")).settings()));
         assertTrue(e.getMessage().startsWith("vlfer.model.weights ("), e.getMessage());
         assertTrue(e.getMessage().contains("nope.npz"), e.getMessage());
     }
