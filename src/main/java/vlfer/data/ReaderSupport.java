@@ -36,6 +36,15 @@ public final class ReaderSupport {
         return new SplitCollector(ds, split, classes(reader, ds), labelMap(reader, ds), reader.video());
     }
 
+    /**
+     * Whether reading {@code split} counts the lines of a shared list file that belong to no split
+     * (malformed, or naming no split): the format's first split does, so that each such line is
+     * counted exactly once however many splits are read.
+     */
+    public static boolean countsStrayLines(DatasetReader reader, String split) {
+        return reader.splits().get(0).equals(split);
+    }
+
     public static void checkSplit(DatasetReader reader, DatasetSettings ds, String split) {
         if (!reader.splits().contains(split)) {
             throw new IllegalArgumentException("dataset '" + ds.name() + "' (format " + reader.format() + ") has no split '"

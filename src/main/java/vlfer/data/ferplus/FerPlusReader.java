@@ -22,6 +22,10 @@ import vlfer.data.source.InlinePixels;
  * Kaggle's {@code fer2013.csv}); pixels come from {@code fer2013.csv}'s pixel strings
  * ({@code images = csv}) or from the PNG folders FER2013Train/Valid/Test ({@code images = png}).
  * Usage Training / PublicTest / PrivateTest are the splits train / val / test.
+ *
+ * <p>Pairing ({@link Fer2013Rows}): face {@code fer<N>.png} has its pixels on data row N of
+ * {@code fer2013.csv}; no line of either file shifts another. The pixel file must have a row per
+ * face the label file lists, or reading stops: an added pixel row cannot be told from a real one.
  */
 public final class FerPlusReader implements DatasetReader {
     public static final String LABELS = "fer2013new.csv";
@@ -58,16 +62,25 @@ public final class FerPlusReader implements DatasetReader {
         List<String> labels = files.readLines(labelFile);
         requireHeader(labels, LABELS_HEADER, labelFile);
         List<String> pixels = null;
+        Fer2013Rows pixelRows = null;
         String pixelFile = null;
         Set<String> pngs = null;
         if (images.equals("csv")) {
             pixelFile = DataFiles.resolve(root, ReaderSupport.option(ds, "pixels-file", PIXELS, List.of()));
             pixels = files.readLines(pixelFile);
             requireHeader(pixels, PIXELS_HEADER, pixelFile);
-            if (dataRows(pixels) != dataRows(labels)) {
-                throw new IllegalArgumentException("dataset '" + ds.name() + "': " + pixelFile + " has " + dataRows(pixels)
-                        + " rows but " + labelFile + " has " + dataRows(labels) + "; FERPlus pairs them row by row, so they"
-                        + " must come from the same release");
+            pixelRows = new Fer2013Rows(pixels);
+            long releaseRows = Fer2013Rows.releaseRows(labels, Set.copyOf(USAGE.values()));
+            if (pixelRows.size() != releaseRows) {
+                throw new IllegalArgumentException("dataset '" + ds.name() + "': " + pixelFile + " has " + pixelRows.size()
+                        + " data rows but " + labelFile + " lists " + releaseRows + " faces; FERPlus pairs face fer<N>.png with"
+                        + " data row N of " + PIXELS + ", so both must come from the same release, unedited (a row added to or"
+                        + " removed from " + PIXELS + " would give every later face another face's pixels)");
+            }
+            if (ReaderSupport.countsStrayLines(this, split)) {
+                for (int at : pixelRows.strays()) {
+                    rows.reject(pixelFile, at + 1L, "malformed-row", "not a " + PIXELS + " row (emotion,pixels,Usage)");
+                }
             }
         } else {
             pngs = files.listFiles(DataFiles.resolve(root, pngFolder(split)), "image folder").asSet();
@@ -80,8 +93,9 @@ public final class FerPlusReader implements DatasetReader {
                 continue;
             }
             List<String> cols = CsvLine.split(line);
-            if (cols != null && !cols.get(0).equals(usage) && USAGE.containsValue(cols.get(0))) {
-                continue; // another split's row (checked when that split is read)
+            String rowUsage = cols == null ? "" : cols.get(0).trim();
+            if (USAGE.containsValue(rowUsage) ? !rowUsage.equals(usage) : !ReaderSupport.countsStrayLines(this, split)) {
+                continue; // another split's row, or a line of no split (counted once, by the first split)
             }
             if (cols == null || cols.size() != 12) {
                 rows.reject(labelFile, lineNo, "malformed-row", (cols == null ? "open quote" : cols.size() + " columns, expected 12"));
@@ -114,7 +128,13 @@ public final class FerPlusReader implements DatasetReader {
             }
             FaceSource source;
             if (pixels != null) {
-                source = inline(pixels.get(i), pixelFile, lineNo, usage, rows);
+                int at = pixelRows.lineOf(name);
+                if (at < 0) {
+                    rows.reject(labelFile, lineNo, "unpaired-row", "image name '" + name + "' is not fer<N>.png with N below "
+                            + pixelRows.size() + " (the data rows of " + PIXELS + ")");
+                    continue;
+                }
+                source = inline(pixels.get(at), pixelFile, at + 1L, usage, rows);
                 if (source == null) {
                     continue;
                 }
@@ -160,16 +180,6 @@ public final class FerPlusReader implements DatasetReader {
             grey[p] = (byte) v;
         }
         return new InlinePixels(file + ":" + lineNo, SIDE, SIDE, grey);
-    }
-
-    private static long dataRows(List<String> lines) {
-        long n = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static void requireHeader(List<String> lines, String header, String file) {

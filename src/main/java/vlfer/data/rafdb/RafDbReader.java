@@ -45,11 +45,20 @@ public final class RafDbReader implements DatasetReader {
             String[] cols = line.split("\\s+");
             String name = cols[0];
             int us = name.indexOf('_');
+            String rowSplit = us > 0 ? name.substring(0, us) : "";
+            boolean known = splits().contains(rowSplit);
+            if (known ? !rowSplit.equals(split) : !ReaderSupport.countsStrayLines(this, split)) {
+                continue; // another split's row, or a line of no split (counted once, by the first split)
+            }
             if (cols.length != 2 || us <= 0 || !name.endsWith(".jpg")) {
                 rows.reject(labelFile, lineNo, "malformed-row", line);
                 continue;
             }
-            if (!name.substring(0, us).equals(split) || !rows.firstSeen(name, labelFile, lineNo)) {
+            if (!known) {
+                rows.reject(labelFile, lineNo, "unknown-split", "'" + name + "' starts with none of " + splits() + " + '_'");
+                continue;
+            }
+            if (!rows.firstSeen(name, labelFile, lineNo)) {
                 continue;
             }
             String stem = name.substring(0, name.length() - ".jpg".length());

@@ -53,8 +53,7 @@ class PlantedBadRowsTest {
         l.set(4, "Training,fer0000003.png,1,2,3");                           // wrong number of columns
         p.set(5, p.get(5).replaceFirst(",Training$", ",PublicTest"));        // Usage disagrees between the files
         p.set(6, p.get(6).replaceFirst(" \\d+,Training$", ",Training"));     // one pixel short
-        l.add(l.get(7));                                                     // duplicate row ...
-        p.add(p.get(7));                                                     // ... in both files, to keep them paired
+        l.add(l.get(7));                                                     // duplicate row (its face pairs by name)
         write(labels, l, "\r\n", true);
         write(pixels, p, "\n", false);
 
