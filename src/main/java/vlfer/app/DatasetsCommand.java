@@ -68,7 +68,7 @@ final class DatasetsCommand implements Command {
         LoadedSettings loaded = RunSettings.load(cli.config(), cli.overrides());
         DatasetSettings ds = SettingsLoader.manifest(manifest, cli.option("--root"));
         DatasetFormats.forDataset(ds);
-        DatasetDescription d = DescribeJob.run(ds, HadoopConfs.fromSparkConf(loaded.settings().spark().conf()),
+        DatasetDescription d = DescribeJob.run(ds, loaded.settings().data(), HadoopConfs.fromSparkConf(loaded.settings().spark().conf()),
                 cli.has("--verify-images"), threads);
         System.out.println(cli.has("--json") ? DescriptionPrinter.json(d) : DescriptionPrinter.text(d));
         return 0;

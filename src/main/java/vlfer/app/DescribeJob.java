@@ -6,13 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vlfer.config.DataSettings;
 import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
@@ -23,11 +23,11 @@ import vlfer.data.FaceSample;
 import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
+import vlfer.data.RejectBudget;
 import vlfer.data.RejectedRow;
 import vlfer.data.image.DecodedBatch;
 import vlfer.data.image.FaceImageDecoder;
-import vlfer.data.image.FacePreprocessor;
-import vlfer.data.image.InputSpec;
+import vlfer.data.image.FaceVerifier;
 import vlfer.data.labels.LabelMap;
 
 /**
@@ -42,12 +42,18 @@ public final class DescribeJob {
     private DescribeJob() {
     }
 
-    public static DatasetDescription run(DatasetSettings ds, Configuration hadoop, boolean verifyImages, int threads) {
+    /**
+     * @param limits the reject budget and image-size limit a training run would apply
+     */
+    public static DatasetDescription run(DatasetSettings ds, DataSettings limits, Configuration hadoop, boolean verifyImages,
+                                         int threads) {
         DatasetReader reader = DatasetFormats.reader(ds.format());
         DataFiles files = new DataFiles(hadoop);
         LabelVocabulary classes = ReaderSupport.classes(reader, ds);
         LabelMap map = ReaderSupport.labelMap(reader, ds);
         List<DatasetDescription.SplitDescription> splits = new ArrayList<>();
+        Map<String, Long> listFileRows = new TreeMap<>();
+        long accounted = 0;
         LinkedHashSet<String> names = new LinkedHashSet<>();
         names.add(ds.trainSplit());
         names.addAll(ds.evalSplits());
@@ -55,7 +61,7 @@ public final class DescribeJob {
             long start = System.nanoTime();
             DatasetSplit data = reader.read(ds, split, files);
             if (verifyImages) {
-                data = verify(data, hadoop, threads);
+                data = verify(data, hadoop, threads, limits.maxImagePixels());
             }
             LOG.info("{}/{}: read in {}s", ds.name(), data.summary(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
             List<String> examples = new ArrayList<>();
@@ -65,13 +71,18 @@ public final class DescribeJob {
                     examples.add(r.reason() + "  " + r.source() + (r.line() > 0 ? ":" + r.line() : "") + "  " + r.detail());
                 }
             }
+            listFileRows.putAll(data.listFileRows());
+            accounted += data.samples().size() + data.rejectCount() + data.excludedCount();
             splits.add(new DatasetDescription.SplitDescription(split, data.samples().size(), data.countsByClass(),
                     new TreeMap<>(data.rejectsByReason()),
-                    new TreeMap<>(data.excludedByReason()), examples, verifyImages));
+                    new TreeMap<>(data.excludedByReason()), examples, verifyImages,
+                    RejectBudget.overBudget(ds.name(), split, data.rejectsByReason(), data.samples().size(),
+                            limits.maxRejectFraction())));
         }
         return new DatasetDescription(ds.origin(), ds.format(), files.qualify(ds.root()), reader.video(), ds.fold(),
                 map == null ? List.of("unlabelled") : classes.names(), map == null ? "none (unlabelled)" : map.name(),
-                mapping(map, classes), splits);
+                mapping(map, classes), splits, new DatasetDescription.Accounting(listFileRows,
+                listFileRows.values().stream().mapToLong(Long::longValue).sum(), listFileRows.isEmpty() ? 0 : accounted));
     }
 
     private static List<DatasetDescription.LabelRow> mapping(LabelMap map, LabelVocabulary classes) {
@@ -88,22 +99,19 @@ public final class DescribeJob {
     }
 
     /** Decodes every sample (all frames of clips); those that fail move to the rejects. */
-    private static DatasetSplit verify(DatasetSplit data, Configuration hadoop, int threads) {
-        FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(hadoop));
-        int frames = data.video() ? Integer.MAX_VALUE : 1;
+    private static DatasetSplit verify(DatasetSplit data, Configuration hadoop, int threads, long maxPixels) {
+        FaceVerifier verifier = new FaceVerifier(new FaceImageDecoder(new HadoopConfSnapshot(hadoop), maxPixels));
         ConcurrentLinkedQueue<DecodedBatch.Failure> failures = new ConcurrentLinkedQueue<>();
         AtomicLong done = new AtomicLong();
         long total = data.samples().size();
         long step = Math.max(1, total / 10);
-        Map<Integer, FacePreprocessor> preprocessors = new ConcurrentHashMap<>();
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
         try {
             pool.submit(() -> data.samples().parallelStream().forEach(s -> {
-                int n = s.source() instanceof vlfer.data.source.FrameFolder f ? f.frames().size() : 1;
-                FacePreprocessor pre = preprocessors.computeIfAbsent(Math.min(n, frames),
-                        k -> new FacePreprocessor(new InputSpec(8, 8, new float[3], new float[]{1, 1, 1}),
-                                vlfer.config.AugmentSettings.NONE, k));
-                failures.addAll(DecodedBatch.of(List.of(s), decoder, pre, null).failures());
+                DecodedBatch.Failure f = verifier.check(s);
+                if (f != null) {
+                    failures.add(f);
+                }
                 long d = done.incrementAndGet();
                 if (d % step == 0) {
                     LOG.info("verifying images of {}/{}: {}/{}", data.dataset(), data.split(), d, total);

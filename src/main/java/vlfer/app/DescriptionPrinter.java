@@ -36,6 +36,16 @@ final class DescriptionPrinter {
                 sb.append("  excluded by the dataset's protocol:\n");
                 s.excludedByReason().forEach((k, v) -> sb.append(String.format("    %-28s %8d%n", k, v)));
             }
+            sb.append(s.overBudget() == null ? "  reject budget: within vlfer.data.max-reject-fraction; training would run\n"
+                    : "  reject budget: TRAINING WOULD STOP: " + s.overBudget() + "\n");
+        }
+        DatasetDescription.Accounting a = d.accounting();
+        if (!a.listFileRows().isEmpty()) {
+            sb.append('\n').append("list files: ").append(a.rows()).append(" rows (non-blank lines after headers); the splits read")
+                    .append(" account for ").append(a.accounted()).append(" (samples + rejects + exclusions)")
+                    .append(a.rows() == a.accounted() ? ": every row once" : ": read every split to account for all")
+                    .append('\n');
+            a.listFileRows().forEach((f, n) -> sb.append(String.format("  %8d  %s%n", n, f)));
         }
         return sb.toString();
     }

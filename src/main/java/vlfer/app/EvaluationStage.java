@@ -40,7 +40,8 @@ final class EvaluationStage {
                                  RunFolder run, String protocol) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DataFiles files = new DataFiles(sc.hadoopConfiguration());
-        FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()));
+        FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()),
+                s.data().maxImagePixels());
         FacePreprocessor preprocessor = new FacePreprocessor(card.input(), AugmentSettings.NONE, card.frames());
         SparkEvaluator evaluator = new SparkEvaluator(sc, decoder, preprocessor, s.train().batchSizePerWorker(),
                 sc.defaultParallelism());

@@ -8,7 +8,11 @@ import vlfer.data.DatasetSplit;
 import vlfer.model.Supervision;
 import vlfer.model.SupervisionSources;
 
-/** Stage 1, read and supervise: the training split as its reader finds it, then what the method trains on. */
+/**
+ * Stage 1, read and supervise: the training split as its reader finds it, its images verified
+ * (when the method trains) and its classes checked against the evaluated splits, then what the
+ * method trains on.
+ */
 final class TrainingSetStage {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSetStage.class);
 
@@ -26,7 +30,13 @@ final class TrainingSetStage {
         DatasetSettings trainSet = ctx.settings().data().trainDataset();
         double budget = ctx.settings().data().maxRejectFraction();
         DatasetSplit read = DatasetFormats.reader(trainSet.format()).read(trainSet, trainSet.trainSplit(), ctx.files());
+        if (ctx.method().trains()) {
+            read = TrainingImagesCheck.run(ctx.sc(), read, ctx.settings().data().maxImagePixels());
+        }
         ctx.run().recordRejects(read, budget, null);
+        if (ctx.method().trains()) {
+            ClassCoverage.check(ctx.settings(), read, ctx.files());
+        }
         LOG.info("dataset {}/{}", read.dataset(), read.summary());
         Supervision supervision = ctx.method().supervise(read, new SupervisionSources(ctx.files().root(trainSet), ctx.files(),
                 () -> TextEmbeddings.open(ctx.settings().text())));

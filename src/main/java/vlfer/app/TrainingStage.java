@@ -33,7 +33,8 @@ final class TrainingStage {
         VlferSettings s = ctx.settings();
         EpochTotals totals = new EpochTotals();
         if (ctx.method().trains()) {
-            FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(ctx.sc().hadoopConfiguration()));
+            FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(ctx.sc().hadoopConfiguration()),
+                    s.data().maxImagePixels());
             FacePreprocessor preprocessor = new FacePreprocessor(net.card().input(), s.augment(), net.card().frames());
             TrainingData data = new TrainingData(set.split().samples(), set.supervision().labels(),
                     new TrainingBatches(decoder, preprocessor, s.seed()));

@@ -59,10 +59,20 @@ public final class CheckedConfig {
     }
 
     long longValue(String path) {
+        requireWhole(path);
         return read(path, () -> config.getLong(path), "a whole number");
     }
 
+    /** Typesafe Config reads 1.5 as the int 1: a number with a fraction is refused instead. */
+    private void requireWhole(String path) {
+        double d = read(path, () -> config.getDouble(path), "a whole number");
+        if (d != Math.rint(d) || Double.isInfinite(d)) {
+            throw invalid(path, "a whole number", config.getValue(path).render());
+        }
+    }
+
     public int intAtLeast(String path, int min) {
+        requireWhole(path);
         int v = read(path, () -> config.getInt(path), "a whole number");
         if (v < min) {
             throw invalid(path, "a whole number >= " + min, Integer.toString(v));

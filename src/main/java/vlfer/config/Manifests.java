@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * Dataset manifests (data-manifests/*.conf): the keys of one dataset entry in a file of their own.
- * A manifest is a path, or the name of one shipped with vlfer (resolved on the class path under
- * data-manifests/). Its keys are checked against vlfer.data.dataset-template.
+ * A manifest is a path, or the bare name of one shipped with vlfer ({@code rafdb.conf}, or
+ * {@code data-manifests/rafdb.conf} as in this repository; resolved on the class path). A path to a
+ * file that is not there is an error, even when its file name is a shipped manifest's. Its keys are checked against vlfer.data.dataset-template.
  */
 public final class Manifests {
     static final String FREE_MAPS = "options|label-map";
@@ -31,9 +32,10 @@ public final class Manifests {
                 raw = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
             } else {
                 String resource = "data-manifests/" + file.getFileName();
-                if (Manifests.class.getClassLoader().getResource(resource) == null) {
-                    throw new SettingsException("manifest '" + manifest + "' is neither a file nor one of the manifests vlfer ships"
-                            + " (data-manifests/)");
+                if (!isShippedName(manifest) || Manifests.class.getClassLoader().getResource(resource) == null) {
+                    throw new SettingsException("manifest '" + manifest + "' is neither a file (no such file: "
+                            + file.toAbsolutePath() + ") nor the name of a manifest vlfer ships (a bare name such as"
+                            + " rafdb.conf, see data-manifests/)");
                 }
                 raw = ConfigFactory.parseResources(Manifests.class.getClassLoader(), resource,
                         ConfigParseOptions.defaults().setAllowMissing(false));
@@ -56,6 +58,12 @@ public final class Manifests {
             throw new SettingsException(String.join("\n", problems));
         }
         return raw;
+    }
+
+    /** A name that may mean a shipped manifest when no such file exists: no folder, or data-manifests/ only. */
+    private static boolean isShippedName(String manifest) {
+        String m = manifest.replace('\\', '/');
+        return !m.contains("/") || (m.startsWith("data-manifests/") && m.indexOf('/') == m.lastIndexOf('/'));
     }
 
     /** Where a manifest came from, for error messages. */

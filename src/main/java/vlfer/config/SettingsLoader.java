@@ -23,7 +23,15 @@ import java.util.regex.Pattern;
  * system properties, {@code CONFIG_FORCE_*} environment overrides, the conf file, reference.conf.
  */
 public final class SettingsLoader {
-    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|access\\.key|session\\.token|credential).*");
+    /**
+     * A key whose value is a credential, by rule: any key naming a secret, password, token,
+     * credential or signature, or an access, private, account or encryption key. Covers Spark's
+     * authentication secret and SSL passwords, S3A's access/secret keys, session tokens and
+     * encryption keys, ABFS/WASB account keys, SAS tokens and OAuth secrets, GCS private keys, and the
+     * same keys per bucket or account. Masking more than needed is harmless; less is a leak.
+     */
+    static final Pattern SECRET = Pattern.compile("(?i).*(secret|passw|pwd|token|credential|signature|\\bsas\\b"
+            + "|(access|private|account|encryption)[._-]?key).*");
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
@@ -57,7 +65,8 @@ public final class SettingsLoader {
         resolved = withDatasetTemplate(resolved);
         VlferSettings settings = SettingsReader.read(new CheckedConfig(resolved), clock, RUN_STAMP);
         Config vlfer = resolved.withOnlyPath("vlfer").withValue("vlfer.run-id", ConfigValueFactory.fromAnyRef(settings.runId()));
-        return new LoadedSettings(settings, hash(vlfer), render(mask(vlfer)));
+        Config masked = mask(vlfer);
+        return new LoadedSettings(settings, hash(masked), render(masked));
     }
 
     /** Fills every named dataset's missing keys from its manifest (if it names one), then from the template. */
@@ -89,7 +98,8 @@ public final class SettingsLoader {
         return SettingsReader.dataset(new CheckedConfig(entry), name);
     }
 
-    private static Config mask(Config c) {
+    /** The configuration with every credential's value replaced by ***; the config hash is taken of it too. */
+    static Config mask(Config c) {
         Config out = c;
         for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
             if (SECRET.matcher(e.getKey()).matches()) {

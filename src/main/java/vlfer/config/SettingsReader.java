@@ -67,7 +67,8 @@ final class SettingsReader {
                         "names of datasets declared under vlfer.data.datasets " + datasets.keySet(), name);
             }
         }
-        return new DataSettings(train, evaluate, d.doubleIn("max-reject-fraction", 0, 1), datasets);
+        return new DataSettings(train, evaluate, d.doubleIn("max-reject-fraction", 0, 1), datasets,
+                d.intAtLeast("max-image-megapixels", 1) * 1_000_000L, d.bool("allow-missing-classes"));
     }
 
     /** One dataset entry (template defaults already filled in). */
@@ -77,7 +78,8 @@ final class SettingsReader {
         String format = e.nonEmptyString("format");
         return new DatasetSettings(name, format, e.nonEmptyString("root"), e.nonEmptyString("train-split"),
                 e.stringList("eval-splits"), classes(e), labelMapName(e), labelMapTable(e), e.intAtLeast("fold", 0),
-                e.intAtLeast("segments", 1), e.stringMap("options"), origin);
+                e.intAtLeast("segments", 1), e.stringMap("options"), origin,
+                e.bool("follow-links-outside-root"));
     }
 
     /** The class subset as configured: a name (basic-7) or a list of class names; the data package resolves it. */

@@ -17,11 +17,22 @@ final class UnknownKeyCheck {
     static final String DATASET_TEMPLATE = "vlfer.data.dataset-template";
     static final String SPARK_CONF = "vlfer.spark.conf";
 
+    private static final java.util.regex.Pattern DATASET_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
     private UnknownKeyCheck() {
     }
 
     static void check(Config userLayer, Config reference) {
         List<String> problems = new ArrayList<>();
+        if (userLayer.hasPath(DATASETS)) {
+            for (Map.Entry<String, ConfigValue> e : userLayer.getConfig(DATASETS).root().entrySet()) {
+                if (!DATASET_NAME.matcher(e.getKey()).matches()) {
+                    throw new SettingsException(DATASETS + " (" + e.getValue().origin().description() + "): expected dataset"
+                            + " names of letters, digits, '_' and '-' (a name is a table partition and a file name), got \""
+                            + e.getKey() + "\"");
+                }
+            }
+        }
         for (Map.Entry<String, ConfigValue> e : userLayer.entrySet()) {
             String path = e.getKey();
             if (!path.startsWith("vlfer.") || path.startsWith(SPARK_CONF + ".")) {

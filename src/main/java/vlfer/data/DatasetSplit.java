@@ -9,13 +9,16 @@ import vlfer.data.labels.LabelMap;
  * The samples of one split as a reader listed them, with the rows it rejected as bad data (by
  * reason, each with file and line) and the rows the dataset's own protocol leaves out (counted by
  * reason: AffectNet's "none", a class outside the chosen subset, FERPlus rows with no majority).
+ * {@code listFileRows} gives, per list file the split read, its non-blank lines after the header:
+ * each is accounted exactly once over the format's splits (a sample, a reject or an exclusion).
  * Index files are small: they are read on the driver, so that an error can name the file and line;
  * the images themselves are only ever opened on the executors.
  */
 public record DatasetSplit(String dataset, String split, LabelVocabulary vocabulary, LabelMap labelMap, boolean video,
                            List<FaceSample> samples, Map<String, Long> rejectsByReason, List<RejectedRow> rejects,
-                           Map<String, Long> excludedByReason) {
+                           Map<String, Long> excludedByReason, Map<String, Long> listFileRows) {
     public DatasetSplit {
+        listFileRows = Map.copyOf(listFileRows);
         samples = List.copyOf(samples);
         rejectsByReason = Map.copyOf(rejectsByReason);
         rejects = List.copyOf(rejects);
@@ -31,7 +34,8 @@ public record DatasetSplit(String dataset, String split, LabelVocabulary vocabul
         rows.forEach(r -> byReason.merge(r.reason(), 1L, Long::sum));
         List<RejectedRow> allRows = new java.util.ArrayList<>(rejects);
         allRows.addAll(rows);
-        return new DatasetSplit(dataset, split, vocabulary, labelMap, video, kept, byReason, allRows, excludedByReason);
+        return new DatasetSplit(dataset, split, vocabulary, labelMap, video, kept, byReason, allRows, excludedByReason,
+                listFileRows);
     }
 
     public long rejectCount() {

@@ -81,6 +81,12 @@ public final class ReaderSupport {
         }
     }
 
+    /** Counts each entry a listing refused (a link out of the root, a FIFO) as a reject with its reason. */
+    public static void rejectRefused(SplitCollector rows, FileListing listing) {
+        listing.refused().forEach((rel, reason) -> rows.reject(listing.dir() + "/" + rel, 0, reason,
+                "refused by the listing and never opened (" + reason + ")"));
+    }
+
     public static boolean isImageFile(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));

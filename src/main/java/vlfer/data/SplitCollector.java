@@ -26,6 +26,7 @@ public final class SplitCollector {
     private final Map<String, Long> rejectsByReason = new TreeMap<>();
     private final Map<String, Long> excludedByReason = new TreeMap<>();
     private final Set<String> seen = new HashSet<>();
+    private final Map<String, Long> listFileRows = new TreeMap<>();
 
     public SplitCollector(DatasetSettings dataset, String split, LabelVocabulary vocabulary, LabelMap labelMap, boolean video) {
         this.dataset = dataset;
@@ -33,6 +34,19 @@ public final class SplitCollector {
         this.vocabulary = vocabulary;
         this.labelMap = labelMap;
         this.video = video;
+    }
+
+    /**
+     * Records list file {@code file}, whose lines from {@code first} on (after its header) are rows:
+     * the non-blank ones are what the format's splits account for between them.
+     */
+    public void listFile(String file, List<String> lines, int first) {
+        listFileRows.put(file, lines.stream().skip(first).filter(l -> !l.isBlank()).count());
+    }
+
+    /** Records a list file with {@code rows} rows to account for (e.g. only the stray lines of a paired file). */
+    public void listFile(String file, long rows) {
+        listFileRows.put(file, rows);
     }
 
     /** A row that is bad data: counted against max-reject-fraction and written to the rejects file. */
@@ -84,6 +98,6 @@ public final class SplitCollector {
                     + excludedByReason + ")");
         }
         return new DatasetSplit(dataset.name(), split, vocabulary, labelMap, video, samples, rejectsByReason, rejects,
-                excludedByReason);
+                excludedByReason, listFileRows);
     }
 }

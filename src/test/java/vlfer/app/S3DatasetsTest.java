@@ -33,6 +33,9 @@ import vlfer.testing.TestRuns;
  * training run whose data and output both live in the bucket.
  */
 class S3DatasetsTest {
+    private static final vlfer.config.DataSettings LIMITS =
+            new vlfer.config.SettingsLoader().load(null, java.util.List.of()).settings().data();
+
     private static final String BUCKET = "fer-datasets";
 
     @TempDir
@@ -103,8 +106,8 @@ class S3DatasetsTest {
     void rafdbOnS3ReadsAndVerifiesAsOnDisk() {
         DatasetSettings local = SynthLayoutFixture.dataset("rafdb", rafdb);
         DatasetSettings remote = local.withRoot("s3a://" + BUCKET + "/RAF-DB/basic");
-        DatasetDescription onDisk = DescribeJob.run(local, new Configuration(), true, 2);
-        DatasetDescription onS3 = DescribeJob.run(remote, s3.hadoopConf(), true, 2);
+        DatasetDescription onDisk = DescribeJob.run(local, LIMITS, new Configuration(), true, 2);
+        DatasetDescription onS3 = DescribeJob.run(remote, LIMITS, s3.hadoopConf(), true, 2);
         assertSameContent(onDisk, onS3);
         assertEquals("s3a://" + BUCKET + "/RAF-DB/basic", onS3.root());
         DatasetDescription.SplitDescription train = onS3.splits().get(0);
@@ -121,8 +124,8 @@ class S3DatasetsTest {
     void dfewClipsOnS3ReadAsOnDisk() {
         DatasetSettings local = SynthLayoutFixture.dataset("dfew", dfew);
         DatasetSettings remote = local.withRoot("s3a://" + BUCKET + "/DFEW");
-        DatasetDescription onDisk = DescribeJob.run(local, new Configuration(), false, 2);
-        DatasetDescription onS3 = DescribeJob.run(remote, s3.hadoopConf(), true, 2);
+        DatasetDescription onDisk = DescribeJob.run(local, LIMITS, new Configuration(), false, 2);
+        DatasetDescription onS3 = DescribeJob.run(remote, LIMITS, s3.hadoopConf(), true, 2);
         assertSameContent(onDisk, onS3);
         assertTrue(onS3.video());
         assertTrue(onS3.splits().stream().allMatch(s -> s.rejects() == 0), onS3.splits().toString());
@@ -133,11 +136,11 @@ class S3DatasetsTest {
     void aWrongBucketOrWrongCredentialsIsAnImmediateErrorNamingTheRoot() {
         DatasetSettings local = SynthLayoutFixture.dataset("rafdb", rafdb);
         IllegalArgumentException noBucket = assertThrows(IllegalArgumentException.class,
-                () -> DescribeJob.run(local.withRoot("s3a://no-such-bucket/RAF-DB"), s3.hadoopConf(), false, 1));
+                () -> DescribeJob.run(local.withRoot("s3a://no-such-bucket/RAF-DB"), LIMITS, s3.hadoopConf(), false, 1));
         assertTrue(noBucket.getMessage().contains("s3a://no-such-bucket/RAF-DB")
                 && noBucket.getMessage().contains("vlfer.data.datasets.rafdb.root"), noBucket.getMessage());
         IllegalArgumentException badKey = assertThrows(IllegalArgumentException.class,
-                () -> DescribeJob.run(local.withRoot("s3a://" + BUCKET + "/RAF-DB/basic"), s3.hadoopConf("wrong-secret"), false, 1));
+                () -> DescribeJob.run(local.withRoot("s3a://" + BUCKET + "/RAF-DB/basic"), LIMITS, s3.hadoopConf("wrong-secret"), false, 1));
         assertTrue(badKey.getMessage().contains("cannot read root s3a://" + BUCKET + "/RAF-DB/basic"), badKey.getMessage());
         assertFalse(badKey.getMessage().contains("wrong-secret"), badKey.getMessage());
     }

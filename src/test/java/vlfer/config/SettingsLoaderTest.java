@@ -140,4 +140,24 @@ class SettingsLoaderTest {
         assertTrue(msg.contains("vlfer.run-id"), msg);
     }
 
+
+    @Test
+    void aWholeNumberWithAFractionIsRefusedNotTruncated() {
+        String epochs = error(null, "vlfer.train.epochs=1.5");
+        assertTrue(epochs.startsWith("vlfer.train.epochs (") && epochs.contains("a whole number") && epochs.contains("1.5"), epochs);
+        String seed = error("vlfer.seed = 4.2\n");
+        assertTrue(seed.startsWith("vlfer.seed (") && seed.contains("test.conf: 1"), seed);
+    }
+
+    @Test
+    void aMissingManifestPathIsAnErrorEvenWhenItsFileNameIsShipped() {
+        String msg = error("vlfer.data.datasets.raf { manifest = \"/no/such/dir/rafdb.conf\", root = \"/data/raf\" }\n");
+        assertTrue(msg.contains("/no/such/dir/rafdb.conf") && msg.contains("no such file"), msg);
+    }
+
+    @Test
+    void aDatasetNameWithADotIsAClearError() {
+        String msg = error("vlfer.data.datasets { \"raf.db\" { format = rafdb, root = \"/data/raf\" } }\n");
+        assertTrue(msg.contains("vlfer.data.datasets") && msg.contains("raf.db") && msg.contains("letters, digits"), msg);
+    }
 }

@@ -8,6 +8,7 @@ import vlfer.data.CsvLine;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FileListing;
 import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
@@ -46,8 +47,10 @@ public final class AffectNetCsvReader implements DatasetReader {
         String root = files.root(ds);
         String index = DataFiles.resolve(root, ReaderSupport.option(ds, "lists", LISTS, List.of()) + "/" + indexFile(split));
         String imageDir = ReaderSupport.option(ds, "images", IMAGES, List.of());
-        Set<String> images = files.listFiles(DataFiles.resolve(root, imageDir), "image folder").asSet();
-        List<String> lines = files.readLines(index);
+        FileListing listing = files.listFiles(ds, DataFiles.resolve(root, imageDir), "image folder");
+        Set<String> images = listing.asSet();
+        List<String> lines = files.readLines(ds, index);
+        rows.listFile(index, lines, !lines.isEmpty() && lines.get(0).startsWith("subDirectory_filePath") ? 1 : 0);
         for (int i = 0; i < lines.size(); i++) {
             long lineNo = i + 1L;
             String line = lines.get(i);
@@ -75,7 +78,7 @@ public final class AffectNetCsvReader implements DatasetReader {
                 continue;
             }
             if (!images.contains(rel)) {
-                rows.reject(index, lineNo, "missing-image", imageDir + "/" + rel);
+                rows.reject(index, lineNo, listing.whyAbsent(rel, "missing-image"), imageDir + "/" + rel);
                 continue;
             }
             String path;

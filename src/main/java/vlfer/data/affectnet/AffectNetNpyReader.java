@@ -12,6 +12,7 @@ import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FileListing;
 import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
@@ -47,8 +48,12 @@ public final class AffectNetNpyReader implements DatasetReader {
         String root = files.root(ds);
         String dir = DataFiles.resolve(root, folder(split));
         String annotationDir = DataFiles.resolve(dir, "annotations");
-        List<String> images = files.listFiles(DataFiles.resolve(dir, "images"), "image folder").files();
-        Set<String> annotations = files.listFiles(annotationDir, "annotation folder").asSet();
+        FileListing imageListing = files.listFiles(ds, DataFiles.resolve(dir, "images"), "image folder");
+        ReaderSupport.rejectRefused(rows, imageListing);
+        List<String> images = imageListing.files();
+        FileListing annotationListing = files.listFiles(ds, annotationDir, "annotation folder");
+        ReaderSupport.rejectRefused(rows, annotationListing);
+        Set<String> annotations = annotationListing.asSet();
         List<String> ids = new ArrayList<>();
         for (String image : images) {
             if (image.contains("/") || !ReaderSupport.isImageFile(image)) {

@@ -8,6 +8,7 @@ import vlfer.data.CsvLine;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FileListing;
 import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
@@ -59,17 +60,19 @@ public final class FerPlusReader implements DatasetReader {
         String images = ReaderSupport.option(ds, "images", "csv", List.of("csv", "png"));
         String root = files.root(ds);
         String labelFile = DataFiles.resolve(root, ReaderSupport.option(ds, "labels-file", LABELS, List.of()));
-        List<String> labels = files.readLines(labelFile);
+        List<String> labels = files.readLines(ds, labelFile);
         requireHeader(labels, LABELS_HEADER, labelFile);
+        rows.listFile(labelFile, labels, 1);
         List<String> pixels = null;
         Fer2013Rows pixelRows = null;
         String pixelFile = null;
-        Set<String> pngs = null;
+        FileListing pngs = null;
         if (images.equals("csv")) {
             pixelFile = DataFiles.resolve(root, ReaderSupport.option(ds, "pixels-file", PIXELS, List.of()));
-            pixels = files.readLines(pixelFile);
+            pixels = files.readLines(ds, pixelFile);
             requireHeader(pixels, PIXELS_HEADER, pixelFile);
             pixelRows = new Fer2013Rows(pixels);
+            rows.listFile(pixelFile, pixelRows.strays().size()); // its data rows are their faces' rows
             long releaseRows = Fer2013Rows.releaseRows(labels, Set.copyOf(USAGE.values()));
             if (pixelRows.size() != releaseRows) {
                 throw new IllegalArgumentException("dataset '" + ds.name() + "': " + pixelFile + " has " + pixelRows.size()
@@ -83,7 +86,7 @@ public final class FerPlusReader implements DatasetReader {
                 }
             }
         } else {
-            pngs = files.listFiles(DataFiles.resolve(root, pngFolder(split)), "image folder").asSet();
+            pngs = files.listFiles(ds, DataFiles.resolve(root, pngFolder(split)), "image folder");
         }
         String usage = usage(split);
         for (int i = 1; i < labels.size(); i++) {
@@ -139,8 +142,8 @@ public final class FerPlusReader implements DatasetReader {
                     continue;
                 }
             } else {
-                if (!pngs.contains(name)) {
-                    rows.reject(labelFile, lineNo, "missing-image", pngFolder(split) + "/" + name);
+                if (!pngs.files().contains(name)) {
+                    rows.reject(labelFile, lineNo, pngs.whyAbsent(name, "missing-image"), pngFolder(split) + "/" + name);
                     continue;
                 }
                 source = new ImageFile(DataFiles.resolve(root, pngFolder(split) + "/" + name));

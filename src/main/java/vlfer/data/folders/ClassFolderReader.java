@@ -6,6 +6,7 @@ import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FileListing;
 import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
@@ -56,7 +57,9 @@ public final class ClassFolderReader implements DatasetReader {
         SplitCollector rows = new SplitCollector(ds, split, ReaderSupport.classes(this, ds), map, false);
         String root = files.root(ds);
         String dir = DataFiles.resolve(root, splitFolder(split));
-        for (String rel : files.listFiles(dir, "split folder").files()) {
+        FileListing listing = files.listFiles(ds, dir, "split folder");
+        ReaderSupport.rejectRefused(rows, listing);
+        for (String rel : listing.files()) {
             String path = dir + "/" + rel;
             String[] parts = rel.split("/");
             if (parts.length != 2) {

@@ -15,7 +15,21 @@ import vlfer.data.FaceSample;
 public record DecodedBatch(List<FaceSample> samples, INDArray features, List<Failure> failures) {
 
     /** A sample whose image was missing or unreadable. */
-    public record Failure(FaceSample sample, String reason, String detail) {
+    public record Failure(FaceSample sample, String reason, String detail) implements java.io.Serializable {
+    }
+
+    /** Why {@code s} could not be decoded, by the exception its decoding threw. */
+    public static Failure failure(FaceSample s, Exception e) {
+        if (e instanceof FaceImageDecoder.RefusedImageException r) {
+            return new Failure(s, r.reason(), r.getMessage());
+        }
+        if (e instanceof FaceImageDecoder.MissingImageException) {
+            return new Failure(s, "missing-image", e.getMessage());
+        }
+        if (e instanceof FaceImageDecoder.BadFaceBoxException) {
+            return new Failure(s, "bad-face-box", e.getMessage());
+        }
+        return new Failure(s, "unreadable-image", s.location() + ": " + e.getMessage());
     }
 
     /** Decodes and preprocesses {@code batch}; {@code rng == null} means evaluation. */
@@ -29,12 +43,8 @@ public record DecodedBatch(List<FaceSample> samples, INDArray features, List<Fai
             try {
                 pre.toTensor(decoder.frames(s.source(), pre.sampler(), rng), rng, data, ok.size() * len);
                 ok.add(s);
-            } catch (FaceImageDecoder.MissingImageException e) {
-                failures.add(new Failure(s, "missing-image", e.getMessage()));
-            } catch (FaceImageDecoder.BadFaceBoxException e) {
-                failures.add(new Failure(s, "bad-face-box", e.getMessage()));
             } catch (IOException | RuntimeException e) {
-                failures.add(new Failure(s, "unreadable-image", s.location() + ": " + e.getMessage()));
+                failures.add(failure(s, e));
             }
         }
         InputSpec spec = pre.spec();

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import vlfer.data.DataFiles;
 import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.source.CropBox;
@@ -20,14 +19,25 @@ import vlfer.data.video.ClipSampler;
 /**
  * Opens and decodes faces on the executors, from local disk or any Hadoop file system: image files
  * (cropped to their face box when the dataset gives one), inline grey pixels, and clips (the frames
- * the {@link ClipSampler} picks).
+ * the {@link ClipSampler} picks). Decoding is bounded: the size is read from the header first and an
+ * image above {@code maxPixels} is refused, and a file whose data ends early or is corrupt is
+ * refused rather than decoded in part. On local disk, only regular files are opened.
  */
 public final class FaceImageDecoder implements Serializable {
+    /** reference.conf's vlfer.data.max-image-megapixels, for callers without settings (tests, benches). */
+    public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+
     private final HadoopConfSnapshot conf;
+    private final long maxPixels;
     private transient DataFiles files;
 
     public FaceImageDecoder(HadoopConfSnapshot conf) {
+        this(conf, DEFAULT_MAX_PIXELS);
+    }
+
+    public FaceImageDecoder(HadoopConfSnapshot conf, long maxPixels) {
         this.conf = conf;
+        this.maxPixels = maxPixels;
     }
 
     /**
@@ -61,21 +71,29 @@ public final class FaceImageDecoder implements Serializable {
         return List.of(file.crop() == null ? img : crop(img, file.crop(), file.path()));
     }
 
-    /** The decoded image; an IOException names the path and says whether it is missing or unreadable. */
+    /** The decoded image; an IOException names the path and, for a refused file, the reason. */
     public BufferedImage decode(String path) throws IOException {
         if (files == null) {
             files = new DataFiles(conf.configuration());
         }
-        BufferedImage img;
+        requireRegularIfLocal(path);
         try (InputStream in = files.open(path)) {
-            img = ImageIO.read(in);
+            return BoundedImageRead.read(in, path, maxPixels);
         } catch (java.io.FileNotFoundException e) {
             throw new MissingImageException(path);
         }
-        if (img == null) {
-            throw new IOException("not a decodable image: " + path);
+    }
+
+    /** A FIFO or device where an image should be would block the read: refused before it is opened. */
+    private static void requireRegularIfLocal(String path) throws IOException {
+        java.net.URI uri = new org.apache.hadoop.fs.Path(path).toUri();
+        if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+            return;
         }
-        return img;
+        java.nio.file.Path local = java.nio.file.Path.of(uri.getPath());
+        if (java.nio.file.Files.exists(local) && !java.nio.file.Files.isRegularFile(local)) {
+            throw new RefusedImageException("not-a-regular-file", path + " is not a regular file (a FIFO, a device or a folder)");
+        }
     }
 
     private static BufferedImage crop(BufferedImage img, CropBox box, String path) throws IOException {
@@ -88,6 +106,20 @@ public final class FaceImageDecoder implements Serializable {
                     + img.getHeight() + " image");
         }
         return img.getSubimage(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /** A file refused before or while decoding, with the reason its reject is counted under. */
+    public static final class RefusedImageException extends IOException {
+        private final String reason;
+
+        public RefusedImageException(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
     }
 
     /** A listed image that is not there. */

@@ -6,6 +6,7 @@ import vlfer.config.DatasetSettings;
 import vlfer.data.DataFiles;
 import vlfer.data.DatasetReader;
 import vlfer.data.DatasetSplit;
+import vlfer.data.FileListing;
 import vlfer.data.FormatInfo;
 import vlfer.data.LabelVocabulary;
 import vlfer.data.ReaderSupport;
@@ -34,8 +35,10 @@ public final class RafDbReader implements DatasetReader {
         SplitCollector rows = ReaderSupport.collector(this, dataset, split);
         String root = files.root(dataset);
         String labelFile = DataFiles.resolve(root, LABEL_FILE);
-        List<String> lines = files.readLines(labelFile);
-        Set<String> images = files.listFiles(DataFiles.resolve(root, IMAGE_DIR), "image folder").asSet();
+        List<String> lines = files.readLines(dataset, labelFile);
+        rows.listFile(labelFile, lines, 0);
+        FileListing listing = files.listFiles(dataset, DataFiles.resolve(root, IMAGE_DIR), "image folder");
+        Set<String> images = listing.asSet();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty()) {
@@ -64,7 +67,7 @@ public final class RafDbReader implements DatasetReader {
             String stem = name.substring(0, name.length() - ".jpg".length());
             String image = stem + "_aligned.jpg";
             if (!images.contains(image)) {
-                rows.reject(labelFile, lineNo, "missing-image", IMAGE_DIR + "/" + image);
+                rows.reject(labelFile, lineNo, listing.whyAbsent(image, "missing-image"), IMAGE_DIR + "/" + image);
                 continue;
             }
             rows.add(stem, cols[1], new ImageFile(DataFiles.resolve(root, IMAGE_DIR + "/" + image)), labelFile, lineNo);

@@ -40,12 +40,13 @@ public final class DfewReader implements DatasetReader {
         int fold = ReaderSupport.fold(this, ds, FOLDS);
         String root = files.root(ds);
         String index = DataFiles.resolve(root, indexFile(split, fold));
-        List<String> lines = files.readLines(index);
+        List<String> lines = files.readLines(ds, index);
         if (lines.isEmpty() || !lines.get(0).trim().equals("video_name,label")) {
             throw new IllegalArgumentException(index + ":1: expected the header 'video_name,label', found '"
                     + (lines.isEmpty() ? "" : lines.get(0)) + "'");
         }
-        ClipIndex clips = new ClipIndex(files, root, ReaderSupport.option(ds, "frames", FRAMES, List.of()));
+        rows.listFile(index, lines, 1);
+        ClipIndex clips = new ClipIndex(files, ds, root, ReaderSupport.option(ds, "frames", FRAMES, List.of()));
         for (int i = 1; i < lines.size(); i++) {
             long lineNo = i + 1L;
             if (lines.get(i).isBlank()) {

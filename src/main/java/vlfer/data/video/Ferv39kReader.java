@@ -36,8 +36,9 @@ public final class Ferv39kReader implements DatasetReader {
         SplitCollector rows = ReaderSupport.collector(this, ds, split);
         String root = files.root(ds);
         String index = DataFiles.resolve(root, indexFile(split));
-        List<String> lines = files.readLines(index);
-        ClipIndex clips = new ClipIndex(files, root, ReaderSupport.option(ds, "frames", FRAMES, List.of()));
+        List<String> lines = files.readLines(ds, index);
+        rows.listFile(index, lines, 0);
+        ClipIndex clips = new ClipIndex(files, ds, root, ReaderSupport.option(ds, "frames", FRAMES, List.of()));
         for (int i = 0; i < lines.size(); i++) {
             long lineNo = i + 1L;
             String line = lines.get(i).trim();

@@ -45,8 +45,9 @@ public final class MafwReader implements DatasetReader {
         Charset charset = captions ? Charset.forName("GBK") : StandardCharsets.UTF_8;
         String root = files.root(ds);
         String index = DataFiles.resolve(root, indexFile(variant, fold, split));
-        List<String> lines = files.readLines(index, charset);
-        ClipIndex clips = new ClipIndex(files, root, ReaderSupport.option(ds, "frames", FRAMES, List.of()));
+        List<String> lines = files.readLines(ds, index, charset);
+        rows.listFile(index, lines, 0);
+        ClipIndex clips = new ClipIndex(files, ds, root, ReaderSupport.option(ds, "frames", FRAMES, List.of()));
         for (int i = 0; i < lines.size(); i++) {
             long lineNo = i + 1L;
             String line = lines.get(i).strip();
