@@ -7,6 +7,7 @@ import org.apache.spark.serializer.KryoRegistrator;
 import vlfer.data.FaceSample;
 import vlfer.data.PlannedBatch;
 import vlfer.data.TrainingLabels;
+import vlfer.data.image.DecodedBatch;
 import vlfer.eval.Prediction;
 import vlfer.train.NetworkState;
 import vlfer.train.RoundSum;
@@ -19,7 +20,8 @@ import vlfer.train.WorkerShard;
  */
 public final class VlferKryoRegistrator implements KryoRegistrator {
     static final List<Class<?>> RECORDS = List.of(FaceSample.class, Prediction.class, TrainingLabels.OneHot.class,
-            TrainingLabels.Vectors.class, PlannedBatch.class, WorkerShard.class, NetworkState.class, RoundSum.class);
+            TrainingLabels.Vectors.class, PlannedBatch.class, WorkerShard.class, NetworkState.class, RoundSum.class,
+            DecodedBatch.Failure.class);
 
     @Override
     public void registerClasses(Kryo kryo) {
