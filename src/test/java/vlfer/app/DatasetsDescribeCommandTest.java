@@ -61,7 +61,7 @@ class DatasetsDescribeCommandTest {
     }
 
     @Test
-    void verifyImagesCountsATruncatedImageAsUnreadable() throws IOException {
+    void verifyImagesCountsATruncatedImage() throws IOException {
         Path root = SynthLayoutFixture.write(dir, "sfew");
         Path image;
         try (java.util.stream.Stream<Path> files = Files.walk(root.resolve("Train"))) {
@@ -77,7 +77,7 @@ class DatasetsDescribeCommandTest {
         assertEquals(0, verified.code(), verified.err());
         assertTrue(verified.out().contains("split train: " + (7 * SynthLayoutFixture.TRAIN_PER_CLASS - 1)
                 + " samples, 1 rejected (every image decoded)"), verified.out());
-        assertTrue(verified.out().contains("unreadable-image") && verified.out().contains(image.getFileName().toString()),
+        assertTrue(verified.out().contains("corrupt-image") && verified.out().contains(image.getFileName().toString()),
                 verified.out());
     }
 

@@ -83,10 +83,10 @@ class HostileRunTest {
             Files.write(p, java.util.Arrays.copyOf(b, b.length / 2)); // cut inside the JPEG data
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> TrainJob.run(loaded, false));
-        assertTrue(e.getMessage().contains("truncated-image=5") && e.getMessage().contains("max-reject-fraction"), e.getMessage());
+        assertTrue(e.getMessage().contains("corrupt-image=5") && e.getMessage().contains("max-reject-fraction"), e.getMessage());
         assertFalse(Files.exists(work.resolve("out/runs/cut-images/checkpoints")), "no epoch ran");
         String rejects = Files.readString(work.resolve("out/runs/cut-images/rejects/synthetic-train.tsv"));
-        assertTrue(rejects.contains("truncated-image") && rejects.contains(train.get(0).getFileName().toString()), rejects);
+        assertTrue(rejects.contains("corrupt-image") && rejects.contains(train.get(0).getFileName().toString()), rejects);
     }
 
     @Test

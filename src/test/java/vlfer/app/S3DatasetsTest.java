@@ -115,8 +115,8 @@ class S3DatasetsTest {
         assertEquals(7L * SynthLayoutFixture.TRAIN_PER_CLASS - 2, train.samples());
         assertEquals(1L, train.rejectsByReason().get("unknown-label"));
         assertEquals(1L, train.rejectsByReason().get("missing-image"));
-        assertEquals(1L, train.rejectsByReason().get("unreadable-image"));
-        assertTrue(train.rejectExamples().stream().anyMatch(e -> e.startsWith("unreadable-image  s3a://" + BUCKET + "/RAF-DB/")),
+        assertEquals(1L, train.rejectsByReason().get("corrupt-image"));
+        assertTrue(train.rejectExamples().stream().anyMatch(e -> e.startsWith("corrupt-image  s3a://" + BUCKET + "/RAF-DB/")),
                 train.rejectExamples().toString());
     }
 
@@ -188,7 +188,7 @@ class S3DatasetsTest {
         assertTrue(dump.contains("fs.s3a.endpoint"), dump);
         assertFalse(dump.contains(S3ProxyServer.SECRET_KEY), dump);
         String rejects = Files.readString(runFolder.resolve("rejects/synthetic-train.tsv"));
-        for (String reason : List.of("\tunknown-label\t", "\tmissing-image\t", "\tunreadable-image\t")) {
+        for (String reason : List.of("\tunknown-label\t", "\tmissing-image\t", "\tcorrupt-image\t")) {
             assertTrue(rejects.contains(reason), rejects);
         }
     }

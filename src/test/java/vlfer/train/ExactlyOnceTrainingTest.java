@@ -81,7 +81,7 @@ class ExactlyOnceTrainingTest {
             assertEquals(2 + 2 + 1, r.steps(), "rounds of (2,2), (2,2), (1) minibatches per worker");
             assertEquals(1, r.skippedImages());
             assertEquals(broken.location(), r.skipped().get(0).source());
-            assertEquals("unreadable-image", r.skipped().get(0).reason());
+            assertEquals("not-an-image", r.skipped().get(0).reason());
             assertTrue(Double.isFinite(r.score()));
             orders.add(EpochPlan.shuffle(split.samples(), s.seed(), r.epoch(), 4).batch(0, TrainingLabels.oneHot(7))
                     .samples().stream().map(FaceSample::id).toList());

@@ -14,10 +14,12 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * One image decoded with bounds: its size is read from the header before any pixel is, and an image
  * above the pixel limit is refused ({@code image-too-large}); a warning while decoding (JPEG data
- * that ends early, a corrupt segment) refuses the image ({@code truncated-image}) instead of
- * keeping the part that decoded; a file no reader recognises is {@code not-an-image}.
+ * that ends early, a corrupt segment) refuses the image instead of keeping the part that decoded:
+ * that, and any error once a reader has recognised the format, is {@code corrupt-image}; a file no
+ * reader recognises is {@code not-an-image}.
  */
 final class BoundedImageRead {
+    static final String CORRUPT = "corrupt-image";
     private BoundedImageRead() {
     }
 
@@ -50,15 +52,17 @@ final class BoundedImageRead {
                 try {
                     img = reader.read(0);
                 } catch (javax.imageio.IIOException | IndexOutOfBoundsException e) {
-                    throw new FaceImageDecoder.RefusedImageException("truncated-image", path + ": the image data is cut short"
+                    throw new FaceImageDecoder.RefusedImageException(CORRUPT, path + ": the image data is cut short"
                             + " or corrupt (" + e.getMessage() + ")");
                 }
                 if (!warnings.isEmpty()) {
-                    throw new FaceImageDecoder.RefusedImageException("truncated-image", path + ": " + warnings.get(0));
+                    throw new FaceImageDecoder.RefusedImageException(CORRUPT, path + ": the image data is cut short or corrupt ("
+                            + warnings.get(0) + ")");
                 }
                 return img;
             } catch (javax.imageio.IIOException e) {
-                throw new FaceImageDecoder.RefusedImageException("not-an-image", path + ": " + e.getMessage());
+                throw new FaceImageDecoder.RefusedImageException(CORRUPT, path + ": the image is cut short or its header is"
+                        + " corrupt (" + e.getMessage() + ")");
             } finally {
                 reader.dispose();
             }

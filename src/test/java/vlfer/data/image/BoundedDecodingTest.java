@@ -58,7 +58,7 @@ class BoundedDecodingTest {
     void aJpegCutInsideItsDataIsRefusedNotDecodedInPart() throws IOException {
         byte[] whole = jpeg(96);
         Path cut = Files.write(dir.resolve("cut.jpg"), Arrays.copyOf(whole, whole.length * 2 / 3));
-        assertEquals("truncated-image", reason(cut));
+        assertEquals("corrupt-image", reason(cut));
     }
 
     @Test
