@@ -87,10 +87,13 @@ public final class CliperLossLayer extends SameDiffOutputLayer {
         SDVariable winner = trueScores.eq(trueScores.max(true, 1)).castTo(type);             // [B, K] one-hot
         SDVariable counts = labels.permute(1, 0).mmul(winner);                              // [C, K]
         SDVariable nY = labels.mmul(counts);                                                 // [B, K]
+        // as the released code: a zero count is replaced by m = -1/99 before anything else, so an unpicked
+        // descriptor enters the softmax as 1/m = -99 and the sum over k includes its -1/99
         SDVariable used = nY.gt(0.0).castTo(type);
-        SDVariable inverse = used.div(nY.add(used.rsub(1.0))).add(used.rsub(1.0).mul(-1.0 / 99));
+        SDVariable m = nY.add(used.rsub(1.0).mul(-1.0 / 99));
+        SDVariable inverse = used.div(nY.add(used.rsub(1.0))).add(used.rsub(1.0).mul(-99.0));
         SDVariable weights = sd.nn().softmax(inverse, 1);
-        SDVariable alpha = nY.sum(true, 1).mul(winner.mul(weights).sum(true, 1)).div(winner.mul(nY).sum(true, 1));
+        SDVariable alpha = m.sum(true, 1).mul(winner.mul(weights).sum(true, 1)).div(winner.mul(m).sum(true, 1));
 
         // DL4J divides the returned score by the batch size: return the batch sum
         SDVariable loss = marginLoss.add(alpha.mul(fineLoss)).sum();

@@ -82,6 +82,24 @@ class CliperLossLayerTest {
     }
 
     @Test
+    void alphaFollowsTheReleasedCodeWhenAClassPicksOneDescriptor() {
+        // released code: weight_t = where(weight_t == 0, -1/99, weight_t); alpha = sum(weight_t[y]) *
+        // softmax(1 / weight_t[y])[k*] / weight_t[y, k*]. Counts (4, 0, 0): m = (4, -1/99, -1/99).
+        double expected = (4 - 2.0 / 99) * (Math.exp(0.25) / (Math.exp(0.25) + 2 * Math.exp(-99))) / 4;
+        assertEquals(expected, CliperLossReference.alpha(new int[]{4, 0, 0}, 0), 1e-15);
+        assertTrue(Math.abs(expected - 1) > 1e-3 && Math.abs(expected - 1) < 1e-2, "close to, not exactly, 1: " + expected);
+        assertEquals(1.0, CliperLossReference.alpha(new int[]{2, 2, 2}, 1), 1e-12, "uniform usage");
+        // one face per class: every class's faces all pick the same descriptor
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 5).subi(0.5);
+        for (double t : new double[]{1, 0.05}) {
+            ComputationGraph g = net(t, false);
+            int[] labels = {0, 1, 2};
+            double ref = CliperLossReference.loss(features(g, x), labels, descriptors(3), C, K, t);
+            assertEquals(ref, g.score(new MultiDataSet(x, oneHot(labels))), 1e-8 * Math.max(1, Math.abs(ref)), "temperature " + t);
+        }
+    }
+
+    @Test
     void outputIsTheMeanScoreOverAClassDescriptors() {
         ComputationGraph g = net(0.01, false);
         INDArray x = Nd4j.rand(DataType.DOUBLE, 4, 5).subi(0.5);

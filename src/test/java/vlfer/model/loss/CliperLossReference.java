@@ -75,18 +75,28 @@ final class CliperLossReference {
             }
             double fineLoss = -fine[0] + logSumExp(fine);
 
-            int[] ny = counts[y[i]];
-            double[] inverse = new double[k];
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                inverse[j] = ny[j] == 0 ? 1.0 / -99 : 1.0 / ny[j];
-                sum += ny[j];
-            }
-            double softmaxBest = Math.exp(inverse[best[i]] - logSumExp(inverse));
-            double alpha = sum * softmaxBest / ny[best[i]];
-            total += marginLoss + alpha * fineLoss;
+            total += marginLoss + alpha(counts[y[i]], best[i]) * fineLoss;
         }
         return total / n;
+    }
+
+    /**
+     * The balancing weight of a sample whose class's descriptors were picked {@code ny} times in the
+     * batch, its own pick being {@code best}, as the released code computes it: a zero count becomes
+     * m = -1/99 before anything else, so its 1/m = -99 and the sum over k includes -1/99.
+     */
+    static double alpha(int[] ny, int best) {
+        int k = ny.length;
+        double[] m = new double[k];
+        double[] inverse = new double[k];
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            m[j] = ny[j] == 0 ? -1.0 / 99 : ny[j];
+            inverse[j] = 1.0 / m[j];
+            sum += m[j];
+        }
+        double softmaxBest = Math.exp(inverse[best] - logSumExp(inverse));
+        return sum * softmaxBest / m[best];
     }
 
     private static double logSumExp(double[] x) {
