@@ -1,10 +1,12 @@
 package vlfer.app;
 
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vlfer.config.ConfigDiff;
 import vlfer.config.VlferSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.model.ModelCard;
@@ -24,7 +26,11 @@ final class NetworkStage {
     record Network(ComputationGraph graph, ModelCard card, int firstEpoch, CheckpointStore checkpoints) {
     }
 
-    static Network run(RunContext ctx, TrainingSetStage.TrainingSet set, boolean resume) {
+    /** How a run starts: fresh, from its latest checkpoint, or from it even when the settings changed. */
+    enum Start { FRESH, RESUME, RESUME_ANYWAY }
+
+    static Network run(RunContext ctx, TrainingSetStage.TrainingSet set, Start start) {
+        boolean resume = start != Start.FRESH;
         VlferSettings s = ctx.settings();
         Configuration hadoop = ctx.sc().hadoopConfiguration();
         CheckpointStore checkpoints = new CheckpointStore(hadoop, ctx.run().path());
@@ -35,6 +41,7 @@ final class NetworkStage {
         }
         if (latest.isPresent()) {
             Checkpoint cp = CheckpointStore.load(hadoop, latest.get());
+            requireSameSettings(cp, ctx, latest.get(), start == Start.RESUME_ANYWAY);
             LOG.info("resuming run {} from {} (epoch {} done)", s.runId(), latest.get(), cp.card().epoch() + 1);
             return new Network(cp.graph(), cp.card(), cp.card().epoch() + 1, checkpoints);
         }
@@ -47,5 +54,26 @@ final class NetworkStage {
         LOG.info("network: {} parameters, input {}x{}{}", graph.numParams(), card.input().height(), card.input().width(),
                 set.frames() > 1 ? ", " + set.frames() + " frames per clip (features mean-pooled over time)" : "");
         return new Network(graph, card, 0, checkpoints);
+    }
+
+    /**
+     * A checkpoint continues only the run that made it: the same settings (config hash, secrets and
+     * Spark placement aside), or the keys that differ are named, unless the user insists.
+     */
+    private static void requireSameSettings(Checkpoint cp, RunContext ctx, String path, boolean anyway) {
+        if (cp.card().configHash().equals(ctx.loaded().configHash())) {
+            return;
+        }
+        List<String> diff = ConfigDiff.differences(cp.card().resolvedConfig(), ctx.loaded().maskedDump(),
+                List.of("vlfer.spark.", "vlfer.run-id"));
+        if (diff.isEmpty()) {
+            return; // only Spark placement differs
+        }
+        String what = path + " was made with other settings:\n  " + String.join("\n  ", diff);
+        if (!anyway) {
+            throw new IllegalStateException("--resume: " + what + "\nresume with the settings it was made with, or add"
+                    + " --resume-anyway to continue under the new ones");
+        }
+        LOG.warn("--resume-anyway: {}", what);
     }
 }

@@ -26,19 +26,22 @@ final class TrainCommand implements Command {
                 vlfer.output.dir. Needs a Spark master (spark-submit, or -Dspark.master=local[2]).
 
                 options:
-                  --resume           continue the run (vlfer.run-id) from its latest checkpoint
+                  --resume           continue the run (vlfer.run-id) from its latest checkpoint; refused, naming
+                                     the keys, when the checkpoint was made with other settings
+                  --resume-anyway    continue it even so (the differences are logged)
                 """ + COMMON_OPTIONS;
     }
 
     @Override
     public int execute(List<String> args) {
-        CliArgs cli = CliArgs.parse(args, List.of("--resume"), List.of());
+        CliArgs cli = CliArgs.parse(args, List.of("--resume", "--resume-anyway"), List.of());
         if (cli.help()) {
             System.out.println(usage());
             return 0;
         }
         LoadedSettings loaded = RunSettings.load(cli.config(), cli.overrides());
-        RunSummary summary = TrainJob.run(loaded, cli.has("--resume"));
+        RunSummary summary = TrainJob.run(loaded, cli.has("--resume-anyway") ? NetworkStage.Start.RESUME_ANYWAY
+                : cli.has("--resume") ? NetworkStage.Start.RESUME : NetworkStage.Start.FRESH);
         System.out.println(SummaryPrinter.run(summary));
         return 0;
     }

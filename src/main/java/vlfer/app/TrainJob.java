@@ -14,10 +14,14 @@ public final class TrainJob {
     }
 
     public static RunSummary run(LoadedSettings loaded, boolean resume) {
+        return run(loaded, resume ? NetworkStage.Start.RESUME : NetworkStage.Start.FRESH);
+    }
+
+    static RunSummary run(LoadedSettings loaded, NetworkStage.Start how) {
         long start = System.nanoTime();
         RunContext ctx = RunContext.open(loaded);
         TrainingSetStage.TrainingSet set = TrainingSetStage.run(ctx);
-        NetworkStage.Network net = NetworkStage.run(ctx, set, resume);
+        NetworkStage.Network net = NetworkStage.run(ctx, set, how);
         TrainingStage.Trained trained = TrainingStage.run(ctx, set, net);
         List<SplitResult> results = EvaluationStage.run(ctx.spark(), net.graph(), trained.card(), ctx.settings(), ctx.run(),
                 "last-epoch");

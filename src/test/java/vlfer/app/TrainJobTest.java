@@ -38,7 +38,7 @@ import vlfer.testing.TestRuns;
 import vlfer.text.ClassEmbeddingTable;
 import vlfer.train.CheckpointStore;
 
-/** The whole job on local[2] Spark: train → evaluate → tables, re-runs and resume. */
+/** The whole job on local[2] Spark: train → evaluate → tables, and re-runs (resume: ReproducibleRunsTest). */
 class TrainJobTest {
     private static SparkSession spark;
 
@@ -105,20 +105,6 @@ class TrainJobTest {
             assertEquals(rowsBefore, single(duck, "SELECT count(*) FROM " + metrics + " WHERE run_id = 'rise'"));
             assertEquals(105, single(duck, "SELECT count(*) FROM " + predictions + " WHERE run_id = 'rise'"));
         }
-    }
-
-    @Test
-    void resumeContinuesFromTheLatestCheckpoint() {
-        LoadedSettings first = settings("resume", "vlfer.train.epochs=3", "vlfer.train.warmup-epochs=1");
-        TestData.synthesize(first.settings());
-        // an interrupted run: only the first epoch's checkpoint exists
-        RunSummary one = TrainJob.run(settings("resume", "vlfer.train.epochs=1", "vlfer.train.warmup-epochs=0"), false);
-        assertEquals(1, one.epochsTrained());
-        RunSummary resumed = TrainJob.run(first, true);
-        assertEquals(2, resumed.epochsTrained(), "epochs 2 and 3 only");
-        var card = CheckpointStore.load(new Configuration(), resumed.modelPath()).card();
-        assertEquals(2, card.epoch());
-        assertTrue(Files.exists(Path.of(resumed.runDir(), "checkpoints/epoch-0002.zip")));
     }
 
     private static double untrainedAccuracy(VlferSettings s) {
