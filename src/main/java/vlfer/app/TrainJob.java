@@ -23,8 +23,8 @@ public final class TrainJob {
         TrainingSetStage.TrainingSet set = TrainingSetStage.run(ctx);
         NetworkStage.Network net = NetworkStage.run(ctx, set, how);
         TrainingStage.Trained trained = TrainingStage.run(ctx, set, net);
-        List<SplitResult> results = EvaluationStage.run(ctx.spark(), net.graph(), trained.card(), ctx.settings(), ctx.run(),
-                "last-epoch");
+        List<SplitResult> results = EvaluationStage.run(ctx.spark(), trained.graph(), trained.card(), ctx.settings(), ctx.run(),
+                trained.card().protocol());
         ParquetPaths paths = ParquetPaths.of(ctx.spark(), ctx.settings());
         TrainingMethod method = ctx.method();
         return new RunSummary(ctx.settings().runId(), method.label(), ctx.settings().model().encoder(), ctx.run().path(),

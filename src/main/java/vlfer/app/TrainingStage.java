@@ -13,7 +13,9 @@ import vlfer.data.RejectedRow;
 import vlfer.data.TrainingBatches;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import vlfer.model.ModelCard;
+import vlfer.train.Checkpoint;
 import vlfer.train.EpochLoop;
 import vlfer.train.EpochTotals;
 import vlfer.train.TrainingData;
@@ -26,12 +28,15 @@ final class TrainingStage {
     }
 
     /** What training left: the final model's card and path, and the epochs' totals. */
-    record Trained(ModelCard card, String modelPath, EpochTotals totals) {
+    record Trained(ComputationGraph graph, ModelCard card, String modelPath, EpochTotals totals) {
     }
 
     static Trained run(RunContext ctx, TrainingSetStage.TrainingSet set, NetworkStage.Network net) {
         VlferSettings s = ctx.settings();
         EpochTotals totals = new EpochTotals();
+        EpochSelection selection = set.selection() == null ? null : new EpochSelection(ctx.sc(), s.eval().protocol(),
+                set.selection(), net.card(), s.train().batchSizePerWorker(), s.data().maxImagePixels());
+        boolean logits = ctx.method().outputsLogits();
         if (ctx.method().trains()) {
             FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(ctx.sc().hadoopConfiguration()),
                     s.data().maxImagePixels());
@@ -44,13 +49,21 @@ final class TrainingStage {
                             recordUndecodable(ctx, set.split(), report.skipped());
                         }
                         LOG.info("checkpoint {}", net.checkpoints().save(net.graph(), net.card().atEpoch(report.epoch())));
+                        if (selection != null) {
+                            selection.score(report.epoch(), net.graph(), logits);
+                        }
                         totals.add(report);
                     });
         } else {
             LOG.info("method {} does not train: evaluating the encoders as they are", ctx.method().label());
         }
+        if (selection != null) {
+            Checkpoint best = selection.best(s.train().epochs(), net.checkpoints(), ctx.sc().hadoopConfiguration(), logits);
+            return new Trained(best.graph(), best.card(), net.checkpoints().saveAs(best.graph(), best.card(), ctx.run().modelPath()),
+                    totals);
+        }
         ModelCard last = net.card().atEpoch(ctx.method().trains() ? s.train().epochs() - 1 : -1);
-        return new Trained(last, net.checkpoints().saveAs(net.graph(), last, ctx.run().modelPath()), totals);
+        return new Trained(net.graph(), last, net.checkpoints().saveAs(net.graph(), last, ctx.run().modelPath()), totals);
     }
 
     /**

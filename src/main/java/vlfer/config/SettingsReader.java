@@ -35,6 +35,8 @@ final class SettingsReader {
                 model,
                 method,
                 train(c.at("train")),
+                new EvalSettings(c.at("eval").enumValue("protocol", EvalSettings.Protocol.class),
+                        c.at("eval").doubleIn("validation-fraction", 0.01, 0.5)),
                 new SparkSettings(c.nonEmptyString("spark.app-name"), c.stringMap("spark.conf")));
     }
 
@@ -76,7 +78,7 @@ final class SettingsReader {
         String manifest = e.string("manifest");
         String origin = manifest.isEmpty() ? "configuration" : "manifest " + Manifests.describe(manifest);
         String format = e.nonEmptyString("format");
-        return new DatasetSettings(name, format, e.nonEmptyString("root"), e.nonEmptyString("train-split"),
+        return new DatasetSettings(name, format, e.nonEmptyString("root"), e.nonEmptyString("train-split"), e.string("validation-split"),
                 e.stringList("eval-splits"), classes(e), labelMapName(e), labelMapTable(e), e.intAtLeast("fold", 0),
                 e.intAtLeast("segments", 1), e.stringMap("options"), origin,
                 e.bool("follow-links-outside-root"));

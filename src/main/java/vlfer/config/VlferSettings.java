@@ -15,5 +15,6 @@ public record VlferSettings(
         ModelSettings model,
         MethodSettings method,
         TrainSettings train,
+        EvalSettings eval,
         SparkSettings spark) {
 }

@@ -38,6 +38,14 @@ public record DatasetSplit(String dataset, String split, LabelVocabulary vocabul
                 listFileRows);
     }
 
+    /**
+     * Part of this split as a split of its own, named {@code name}: {@code kept} of its samples; rejects,
+     * exclusions and list rows stay with the split that read them ({@code this}).
+     */
+    public DatasetSplit subset(String name, List<FaceSample> kept) {
+        return new DatasetSplit(dataset, name, vocabulary, labelMap, video, kept, Map.of(), List.of(), Map.of(), Map.of());
+    }
+
     public long rejectCount() {
         return rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
     }

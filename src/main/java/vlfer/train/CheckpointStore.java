@@ -39,7 +39,12 @@ public final class CheckpointStore {
 
     /** Saves the network after 0-based {@code epoch}; returns the file's path. */
     public String save(ComputationGraph graph, ModelCard card) {
-        return saveAs(graph, card, checkpointDir + String.format("/epoch-%04d.zip", card.epoch()));
+        return saveAs(graph, card, pathOf(card.epoch()));
+    }
+
+    /** Where the checkpoint of 0-based {@code epoch} is (or will be). */
+    public String pathOf(int epoch) {
+        return checkpointDir + String.format("/epoch-%04d.zip", epoch);
     }
 
     /** Saves a model file at {@code target} (local path or Hadoop URI); returns its qualified path. */

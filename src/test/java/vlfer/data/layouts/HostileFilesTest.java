@@ -54,7 +54,7 @@ class HostileFilesTest {
         assertTrue(train.samples().stream().map(FaceSample::location).noneMatch(l -> l.endsWith(outside)));
         assertTrue(train.samples().stream().map(FaceSample::location).anyMatch(l -> l.endsWith(inside)), "a link inside the root is kept");
 
-        DatasetSettings farm = new DatasetSettings(ds.name(), ds.format(), ds.root(), ds.trainSplit(), ds.evalSplits(), ds.classes(),
+        DatasetSettings farm = new DatasetSettings(ds.name(), ds.format(), ds.root(), ds.trainSplit(), ds.validationSplit(), ds.evalSplits(), ds.classes(),
                 ds.labelMap(), ds.inlineLabelMap(), ds.fold(), ds.segments(), ds.options(), ds.origin(), true);
         assertEquals(Map.of(), SynthLayoutFixture.read(farm, "train").rejectsByReason(), "follow-links-outside-root = true");
     }

@@ -87,7 +87,7 @@ class RafDbReaderTest {
     @Test
     void anUnknownReaderOptionIsRefusedNamingTheKey() {
         DatasetSettings ds = DatasetSettings.of("raf", "rafdb", root.toString());
-        DatasetSettings typo = new DatasetSettings(ds.name(), ds.format(), ds.root(), ds.trainSplit(), ds.evalSplits(), ds.classes(),
+        DatasetSettings typo = new DatasetSettings(ds.name(), ds.format(), ds.root(), ds.trainSplit(), ds.validationSplit(), ds.evalSplits(), ds.classes(),
                 ds.labelMap(), ds.inlineLabelMap(), ds.fold(), ds.segments(), Map.of("aligned", "false"), ds.origin(), false);
         String msg = assertThrows(IllegalArgumentException.class, () -> new RafDbReader().read(typo, "train", files)).getMessage();
         assertTrue(msg.contains("unknown option 'aligned'") && msg.contains("vlfer.data.datasets.raf.options"), msg);
