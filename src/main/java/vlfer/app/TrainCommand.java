@@ -29,14 +29,23 @@ final class TrainCommand implements Command {
                   --resume           continue the run (vlfer.run-id) from its latest checkpoint; refused, naming
                                      the keys, when the checkpoint was made with other settings
                   --resume-anyway    continue it even so (the differences are logged)
+                  --folds SPEC       train and evaluate folds SPEC (1-5, or 1,3) of the training dataset's
+                                     k-fold protocol as runs <run-id>-fold<f>, then write their mean and
+                                     standard deviation under <run-id>; finished folds are skipped
                 """ + COMMON_OPTIONS;
     }
 
     @Override
     public int execute(List<String> args) {
-        CliArgs cli = CliArgs.parse(args, List.of("--resume", "--resume-anyway"), List.of());
+        CliArgs cli = CliArgs.parse(args, List.of("--resume", "--resume-anyway"), List.of("--folds"));
         if (cli.help()) {
             System.out.println(usage());
+            return 0;
+        }
+        if (cli.option("--folds") != null) {
+            for (RunSummary fold : FoldsJob.run(cli.config(), cli.overrides(), FoldsJob.parse(cli.option("--folds")))) {
+                System.out.println(SummaryPrinter.run(fold));
+            }
             return 0;
         }
         LoadedSettings loaded = RunSettings.load(cli.config(), cli.overrides());

@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 /**
  * The order in which one epoch visits the training faces: a permutation seeded by (seed, epoch)
  * only, cut into consecutive minibatches of {@code batchSize} (the last one may be shorter). Every
- * face sits in exactly one minibatch, so fitting every minibatch once fits every face once.
+ * face sits in exactly one minibatch, so fitting every minibatch once fits every face once. A lone
+ * last face joins the minibatch before it (of {@code batchSize + 1}): DL4J's SameDiff loss layers
+ * fail to backpropagate a minibatch of one.
  * Held on the driver: references to the samples, never pixels.
  */
 public final class EpochPlan {
@@ -46,7 +48,8 @@ public final class EpochPlan {
     }
 
     public int batches() {
-        return (order.size() + batchSize - 1) / batchSize;
+        int n = order.size();
+        return n > batchSize && n % batchSize == 1 ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
     /** The face at a position of this epoch's order (positions are what the workers report back). */
@@ -60,7 +63,8 @@ public final class EpochPlan {
             throw new IndexOutOfBoundsException("batch " + index + " of " + batches());
         }
         int first = index * batchSize;
-        List<FaceSample> faces = new ArrayList<>(order.subList(first, Math.min(order.size(), first + batchSize)));
+        int end = index == batches() - 1 ? order.size() : first + batchSize;
+        List<FaceSample> faces = new ArrayList<>(order.subList(first, end));
         return new PlannedBatch(epoch, index, first, faces, labels.forBatch(faces));
     }
 }

@@ -32,7 +32,7 @@ class EpochPlanTest {
 
     @Test
     void everyFaceIsInExactlyOneMinibatchAndOnlyTheLastIsShort() {
-        for (int n : new int[] {1, 31, 32, 33, 1000}) {
+        for (int n : new int[] {1, 31, 32, 34, 1000}) {
             EpochPlan plan = EpochPlan.shuffle(faces(n), 7, 3, 32);
             assertEquals((n + 31) / 32, plan.batches());
             List<String> ids = order(plan, 32);
@@ -41,6 +41,17 @@ class EpochPlanTest {
             for (int b = 0; b < plan.batches() - 1; b++) {
                 assertEquals(32, plan.batch(b, TrainingLabels.oneHot(7)).samples().size());
             }
+        }
+    }
+
+    @Test
+    void aLoneLastFaceJoinsTheMinibatchBeforeIt() {
+        for (int n : new int[] {33, 65, 97}) {
+            EpochPlan plan = EpochPlan.shuffle(faces(n), 7, 3, 32);
+            assertEquals(n / 32, plan.batches(), "n = " + n);
+            List<String> ids = order(plan, 32);
+            assertEquals(n, new HashSet<>(ids).size(), "every face once, n = " + n);
+            assertEquals(33, plan.batch(plan.batches() - 1, TrainingLabels.oneHot(7)).samples().size(), "no minibatch of one");
         }
     }
 
