@@ -8,30 +8,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import vlfer.testing.LocalSpark;
+import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 
 /** k-fold means: every fold trained and evaluated as its own run, then mean and std rows; finished folds are skipped. */
+@ExtendWith(LocalSparkExtension.class)
 class FoldsJobTest {
-    private static SparkSession spark;
-
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void foldsAreTrainedOnceAndAveraged() {
@@ -42,7 +30,7 @@ class FoldsJobTest {
         TestData.synthesize(TestRuns.settings(work, overrides.toArray(String[]::new)).settings());
         List<RunSummary> first = FoldsJob.run(null, overrides, List.of(1, 2));
         assertEquals(List.of("kfold-fold1", "kfold-fold2"), first.stream().map(RunSummary::runId).toList());
-        List<Row> rows = spark.read().parquet(first.get(0).metricsTable()).where("run_id = 'kfold'").collectAsList();
+        List<Row> rows = SparkSession.active().read().parquet(first.get(0).metricsTable()).where("run_id = 'kfold'").collectAsList();
         assertEquals(3 * 2, rows.size(), "war, uar, macro_f1 and their std for synthetic/test");
         double war1 = first.get(0).result("synthetic", "test").metrics().war();
         double war2 = first.get(1).result("synthetic", "test").metrics().war();
@@ -55,7 +43,7 @@ class FoldsJobTest {
 
         List<RunSummary> again = FoldsJob.run(null, overrides, List.of(1, 2));
         assertTrue(again.isEmpty(), "finished folds are not trained again");
-        assertEquals(6, spark.read().parquet(first.get(0).metricsTable()).where("run_id = 'kfold'").count());
+        assertEquals(6, SparkSession.active().read().parquet(first.get(0).metricsTable()).where("run_id = 'kfold'").count());
 
         assertEquals(List.of(1, 2, 3, 5), FoldsJob.parse("1-3,5"));
         assertThrows(CliArgs.UsageException.class, () -> FoldsJob.parse("0-2"));

@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.config.LoadedSettings;
 import vlfer.config.SettingsException;
@@ -28,7 +26,7 @@ import vlfer.data.DataFiles;
 import vlfer.data.DatasetSplit;
 import vlfer.data.FaceSample;
 import vlfer.data.rafdb.RafDbReader;
-import vlfer.testing.LocalSpark;
+import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 
@@ -36,21 +34,10 @@ import vlfer.testing.TestRuns;
  * The whole job against bad input: it stops before work (before Spark work, before the run folder
  * is written, before the first epoch), and no credential reaches any output.
  */
+@ExtendWith(LocalSparkExtension.class)
 class HostileRunTest {
-    private static SparkSession spark;
-
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static LoadedSettings settings(String runId, String... more) {
         List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=6",

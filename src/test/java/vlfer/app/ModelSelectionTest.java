@@ -8,34 +8,22 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.config.LoadedSettings;
 import vlfer.model.ModelCard;
-import vlfer.testing.LocalSpark;
+import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.TestData;
 import vlfer.testing.TestRuns;
 import vlfer.train.Checkpoint;
 import vlfer.train.CheckpointStore;
 
 /** best-on-validation: the model is the checkpoint of the epoch the held-out faces chose, and every row says so. */
+@ExtendWith(LocalSparkExtension.class)
 class ModelSelectionTest {
-    private static SparkSession spark;
-
     @TempDir
     static Path work;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void theBestEpochOnValidationIsTheModel() {
@@ -52,7 +40,7 @@ class ModelSelectionTest {
                 card.epoch()));
         assertEquals(chosen.graph().params(), CheckpointStore.load(new Configuration(), run.modelPath()).graph().params(),
                 "the model is that epoch's checkpoint");
-        List<Row> rows = spark.read().parquet(run.metricsTable()).where("run_id = 'select'")
+        List<Row> rows = SparkSession.active().read().parquet(run.metricsTable()).where("run_id = 'select'")
                 .select("protocol", "epoch").distinct().collectAsList();
         assertEquals(1, rows.size(), rows.toString());
         assertEquals("best-on-validation", rows.get(0).getString(0));
