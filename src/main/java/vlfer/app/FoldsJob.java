@@ -47,7 +47,8 @@ final class FoldsJob {
                 LOG.info("fold {} of {}: run {} is done already (model and metrics exist); not trained again", fold, folds, runId);
                 continue;
             }
-            boolean resume = files.exists(folder.path() + "/checkpoints");
+            boolean resume = new vlfer.train.CheckpointStore(spark.sparkContext().hadoopConfiguration(), folder.path())
+                    .latest().isPresent();
             LOG.info("fold {} of {}: run {}{}", fold, folds, runId, resume ? ", resuming from its checkpoints" : "");
             summaries.add(TrainJob.run(loaded, resume));
         }

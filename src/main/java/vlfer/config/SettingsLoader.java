@@ -30,6 +30,7 @@ public final class SettingsLoader {
      * encryption keys, ABFS/WASB account keys, SAS tokens and OAuth secrets, GCS private keys, and the
      * same keys per bucket or account. Masking more than needed is harmless; less is a leak.
      */
+    private static final String SPARK_CONF = "vlfer.spark.conf.";
     static final Pattern SECRET = Pattern.compile("(?i).*(secret|passw|pwd|token|credential|signature|\\bsas\\b"
             + "|(access|private|account|encryption)[._-]?key).*");
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -98,11 +99,15 @@ public final class SettingsLoader {
         return SettingsReader.dataset(new CheckedConfig(entry), name);
     }
 
-    /** The configuration with every credential's value replaced by ***; the config hash is taken of it too. */
+    /**
+     * The configuration with every credential's value replaced by ***; the config hash is taken of it
+     * too. Credentials reach Spark and Hadoop only through {@code vlfer.spark.conf}, so only its keys
+     * are matched: vlfer's own keys (text.onnx-file.tokenizer, max-tokens) are settings, not secrets.
+     */
     static Config mask(Config c) {
         Config out = c;
         for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
-            if (SECRET.matcher(e.getKey()).matches()) {
+            if (e.getKey().startsWith(SPARK_CONF) && SECRET.matcher(e.getKey()).matches()) {
                 out = out.withValue(e.getKey(), ConfigValueFactory.fromAnyRef("***"));
             }
         }

@@ -160,4 +160,12 @@ class SettingsLoaderTest {
         String msg = error("vlfer.data.datasets { \"raf.db\" { format = rafdb, root = \"/data/raf\" } }\n");
         assertTrue(msg.contains("vlfer.data.datasets") && msg.contains("raf.db") && msg.contains("letters, digits"), msg);
     }
+
+    @Test
+    void onlySparkPropertiesAreMaskedSoThatTheHashFollowsTheTextEncoderSettings() throws IOException {
+        LoadedSettings a = load(null, "vlfer.run-id=r1", "vlfer.text.onnx-file.max-tokens=32");
+        LoadedSettings b = load(null, "vlfer.run-id=r1", "vlfer.text.onnx-file.max-tokens=64");
+        assertNotEquals(a.configHash(), b.configHash(), "max-tokens is a setting, not a token");
+        assertTrue(a.maskedDump().contains("max-tokens=32"), a.maskedDump());
+    }
 }
