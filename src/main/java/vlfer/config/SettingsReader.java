@@ -150,6 +150,11 @@ final class SettingsReader {
                 t.doubleIn("weight-decay", 0, 1),
                 warmup,
                 t.doubleIn("warmup-learning-rate", 0, 10),
-                t.doubleIn("min-learning-rate", 0, 10));
+                t.doubleIn("min-learning-rate", 0, 10),
+                t.enumValue("optimizer", TrainSettings.Optimizer.class),
+                t.doubleIn("adam.beta1", 0, 0.9999),
+                t.doubleIn("adam.beta2", 0, 0.999999),
+                t.doubleIn("adam.epsilon", 1e-12, 1),
+                t.intAtLeast("restart-epochs", 0));
     }
 }

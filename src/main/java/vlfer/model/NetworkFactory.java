@@ -7,7 +7,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.learning.config.Nesterovs;
+import vlfer.model.optim.Optimizers;
 import vlfer.config.ModelSettings;
 import vlfer.config.TrainSettings;
 import vlfer.data.image.InputSpec;
@@ -56,13 +56,11 @@ public final class NetworkFactory {
     public ComputationGraphConfiguration configuration(TrainingMethod method, ClassEmbeddingTable table, int frames,
                                                        int labelWidth) {
         EncoderMetadata m = encoder.metadata();
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+        ComputationGraphConfiguration.GraphBuilder g = Optimizers.apply(new NeuralNetConfiguration.Builder(), train)
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.RELU)
                 // the trainer sets the learning rate before every epoch (LearningRates)
-                .updater(new Nesterovs(train.learningRate(), train.momentum()))
-                .l2(train.weightDecay())
                 .graphBuilder()
                 .addInputs(INPUT);
         String features;
@@ -77,7 +75,7 @@ public final class NetworkFactory {
         String output = method.addHead(g, features, m.featureWidth(), table, labelWidth, seed);
         g.setOutputs(output);
         g.setInputTypes(InputType.convolutional(m.inputHeight(), m.inputWidth(), (long) m.channels() * frames));
-        return g.build();
+        return Optimizers.deduplicated(g.build());
     }
 
     /** The network for single faces trained on one-hot classes of {@code table}'s vocabulary. */

@@ -4,7 +4,8 @@ import vlfer.config.TrainSettings;
 
 /**
  * Per-epoch learning rate: linear warm-up from the warm-up rate to the base rate, then cosine
- * decay to the minimum at the last epoch. The trainer sets it on the network before each epoch
+ * decay to the minimum at the last epoch, or cosine warm restarts every {@code restartEpochs}
+ * (PyTorch's CosineAnnealingWarmRestarts with T_mult = 1, stepped per epoch). The trainer sets it on the network before each epoch
  * ({@link LearningRates}).
  */
 public final class LearningRateSchedule {
@@ -20,6 +21,11 @@ public final class LearningRateSchedule {
         if (epoch < warm) {
             // The first warm-up epoch runs at the warm-up rate, the last one just below the base rate.
             return t.warmupLearningRate() + (t.learningRate() - t.warmupLearningRate()) * epoch / warm;
+        }
+        if (t.restartEpochs() > 0) {
+            int sinceRestart = (epoch - warm) % t.restartEpochs();
+            return t.minLearningRate() + 0.5 * (t.learningRate() - t.minLearningRate())
+                    * (1 + Math.cos(Math.PI * sinceRestart / t.restartEpochs()));
         }
         int decayEpochs = t.epochs() - warm;
         if (decayEpochs <= 1) {
