@@ -59,7 +59,7 @@ public final class SettingsLoader {
         UnknownKeyCheck.check(userLayer, reference);
         Config resolved;
         try {
-            resolved = userLayer.withFallback(reference).resolve();
+            resolved = userLayer.withFallback(recipe(userLayer, reference)).withFallback(reference).resolve();
         } catch (ConfigException e) {
             throw new SettingsException("cannot resolve configuration: " + e.getMessage(), e);
         }
@@ -68,6 +68,29 @@ public final class SettingsLoader {
         Config vlfer = resolved.withOnlyPath("vlfer").withValue("vlfer.run-id", ConfigValueFactory.fromAnyRef(settings.runId()));
         Config masked = mask(vlfer);
         return new LoadedSettings(settings, hash(masked), render(masked));
+    }
+
+    /**
+     * The keys of the recipe {@code vlfer.recipe} names (from reference.conf's {@code vlfer.recipes}),
+     * as a layer under the user's; empty for none. An unknown name is an error listing the recipes.
+     */
+    private static Config recipe(Config userLayer, Config reference) {
+        Config names = userLayer.withFallback(reference);
+        String name;
+        try {
+            name = names.getString("vlfer.recipe");
+        } catch (ConfigException e) {
+            throw new SettingsException("vlfer.recipe: expected a recipe name, " + e.getMessage(), e);
+        }
+        if (name.isEmpty()) {
+            return ConfigFactory.empty();
+        }
+        Config recipes = reference.getConfig("vlfer.recipes");
+        if (!recipes.hasPath(com.typesafe.config.ConfigUtil.quoteString(name))) {
+            throw new SettingsException("vlfer.recipe (" + names.getValue("vlfer.recipe").origin().description()
+                    + "): expected one of " + new java.util.TreeSet<>(recipes.root().keySet()) + ", got " + name);
+        }
+        return reference.getConfig("vlfer.recipes." + com.typesafe.config.ConfigUtil.quoteString(name)).atPath("vlfer");
     }
 
     /** Fills every named dataset's missing keys from its manifest (if it names one), then from the template. */

@@ -77,6 +77,12 @@ final class CliperMethod implements TrainingMethod {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
+    /** The released recipe trains the descriptors and their projection without weight decay (stage 1: wd 0). */
+    @Override
+    public boolean decays(String layer) {
+        return !layer.equals(OUTPUT) && !layer.equals(PROJECTION);
+    }
+
     @Override
     public double learningRate(String layer, int epoch, double scheduled) {
         boolean head = layer.equals(OUTPUT) || layer.equals(PROJECTION);

@@ -75,7 +75,7 @@ public final class NetworkFactory {
         String output = method.addHead(g, features, m.featureWidth(), table, labelWidth, seed);
         g.setOutputs(output);
         g.setInputTypes(InputType.convolutional(m.inputHeight(), m.inputWidth(), (long) m.channels() * frames));
-        return Optimizers.deduplicated(g.build());
+        return Optimizers.withDecay(g.build(), method::decays);
     }
 
     /** The network for single faces trained on one-hot classes of {@code table}'s vocabulary. */

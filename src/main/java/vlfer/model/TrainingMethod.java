@@ -51,6 +51,11 @@ public interface TrainingMethod {
      * The learning rate of layer {@code layer} in epoch {@code epoch} (0-based), given the schedule's
      * rate; methods trained in stages return 0 for what a stage freezes.
      */
+    /** Whether {@code vlfer.train.weight-decay} applies to a layer (cliper's descriptors train without it). */
+    default boolean decays(String layer) {
+        return true;
+    }
+
     default double learningRate(String layer, int epoch, double scheduled) {
         return scheduled;
     }

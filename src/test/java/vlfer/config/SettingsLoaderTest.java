@@ -168,4 +168,28 @@ class SettingsLoaderTest {
         assertNotEquals(a.configHash(), b.configHash(), "max-tokens is a setting, not a token");
         assertTrue(a.maskedDump().contains("max-tokens=32"), a.maskedDump());
     }
+
+    @Test
+    void aRecipeSitsBetweenReferenceAndTheUsersSettings() throws IOException {
+        VlferSettings cliper = load("vlfer.recipe = cliper\n", "vlfer.train.epochs=3").settings();
+        assertEquals("cliper", cliper.method().name());
+        assertEquals(TrainSettings.Optimizer.ADAMW, cliper.train().optimizer());
+        assertEquals(5e-6, cliper.train().learningRate());
+        assertEquals(0.1, cliper.train().weightDecay());
+        assertEquals(1e-4, cliper.train().epsilon());
+        assertEquals(10, cliper.train().restartEpochs());
+        assertEquals(128, cliper.train().batchSizePerWorker());
+        assertEquals(224, cliper.model().inputSize());
+        assertEquals(3, cliper.train().epochs(), "--set wins over the recipe");
+        assertEquals(0.01, cliper.method().of("cliper").doubleIn("temperature", 0, 1));
+        assertEquals(2, cliper.method().of("cliper").intAtLeast("descriptor-epochs", 0));
+        VlferSettings expclip = load(null, "vlfer.recipe=expclip").settings();
+        assertEquals(512, expclip.train().batchSizePerWorker());
+        assertEquals(0.0, expclip.augment().flipProbability(), "no augmentation");
+        VlferSettings ke2nt = load(null, "vlfer.recipe=ke2nt").settings();
+        assertEquals(0.002, ke2nt.train().learningRate());
+        assertEquals(50, ke2nt.train().epochs());
+        String unknown = error(null, "vlfer.recipe=clipper");
+        assertTrue(unknown.startsWith("vlfer.recipe (") && unknown.contains("[cliper, expclip, ke2nt]"), unknown);
+    }
 }

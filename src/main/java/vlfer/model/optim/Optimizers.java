@@ -3,6 +3,8 @@ package vlfer.model.optim;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
@@ -39,23 +41,29 @@ public final class Optimizers {
      * PyTorch's AdamW in TorchAdamTest). Call on every configuration built with {@link #apply}.
      */
     public static ComputationGraphConfiguration deduplicated(ComputationGraphConfiguration conf) {
-        for (GraphVertex v : conf.getVertices().values()) {
-            if (v instanceof LayerVertex lv) {
+        return withDecay(conf, layer -> true);
+    }
+
+    /** {@link #deduplicated}, and no weight decay at all on the layers {@code decays} refuses. */
+    public static ComputationGraphConfiguration withDecay(ComputationGraphConfiguration conf, Predicate<String> decays) {
+        for (Map.Entry<String, GraphVertex> v : conf.getVertices().entrySet()) {
+            if (v.getValue() instanceof LayerVertex lv) {
+                boolean keep = decays.test(v.getKey());
                 Layer layer = lv.getLayerConf().getLayer();
                 if (layer instanceof BaseLayer bl) {
-                    bl.setRegularization(distinct(bl.getRegularization()));
-                    bl.setRegularizationBias(distinct(bl.getRegularizationBias()));
+                    bl.setRegularization(distinct(bl.getRegularization(), keep));
+                    bl.setRegularizationBias(distinct(bl.getRegularizationBias(), keep));
                 } else if (layer instanceof AbstractSameDiffLayer sl) {
-                    sl.setRegularization(distinct(sl.getRegularization()));
-                    sl.setRegularizationBias(distinct(sl.getRegularizationBias()));
+                    sl.setRegularization(distinct(sl.getRegularization(), keep));
+                    sl.setRegularizationBias(distinct(sl.getRegularizationBias(), keep));
                 }
             }
         }
         return conf;
     }
 
-    private static List<Regularization> distinct(List<Regularization> r) {
-        return r == null ? null : new ArrayList<>(new LinkedHashSet<>(r));
+    private static List<Regularization> distinct(List<Regularization> r, boolean keep) {
+        return r == null ? null : keep ? new ArrayList<>(new LinkedHashSet<>(r)) : new ArrayList<>();
     }
 
     private static TorchAdam adam(TrainSettings t) {
