@@ -11,7 +11,10 @@ import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
 import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -57,14 +60,10 @@ public final class LearningRates {
             return; // built later from the configuration, which now carries the rates
         }
         if (!blocksHaveOneRate(updater, lrByLayer)) {
-            requireOneStatePerParameter(updater);
-            INDArray state = updater.getStateViewArray() == null ? null : updater.getStateViewArray().dup();
+            INDArray[] state = perParameter(updater, graph.numParams());
             graph.setUpdater(null);
             updater = graph.getUpdater(true);
-            requireOneStatePerParameter(updater);
-            if (state != null) {
-                updater.setStateViewArray(state);
-            }
+            restore(updater, state);
             if (!blocksHaveOneRate(updater, lrByLayer)) {
                 throw new IllegalStateException("DL4J grouped layers with different learning rates into one update block");
             }
@@ -77,19 +76,51 @@ public final class LearningRates {
     }
 
     /**
-     * With one state value per parameter (SGD momentum) or none (batch-norm statistics), the state
-     * array lists parameters in order however the blocks are cut, so it survives a rebuild.
+     * The updater's state by parameter: array j holds the j-th state value of every parameter (SGD
+     * momentum has one, Adam's two moments two; batch-norm statistics none). A block keeps its k
+     * values as k consecutive runs over its parameters, so the layout depends on how the blocks are
+     * cut; by parameter it does not, and survives a rebuild that cuts them differently.
      */
-    private static void requireOneStatePerParameter(ComputationGraphUpdater updater) {
+    private static INDArray[] perParameter(ComputationGraphUpdater updater, long params) {
+        DataType type = updater.getStateViewArray() == null ? DataType.FLOAT : updater.getStateViewArray().dataType();
+        INDArray[] out = new INDArray[]{Nd4j.zeros(type, params), Nd4j.zeros(type, params)};
         for (UpdaterBlock b : updater.getUpdaterBlocks()) {
-            long state = b.getUpdaterView() == null ? 0 : b.getUpdaterView().length();
-            long params = b.getParamOffsetEnd() - b.getParamOffsetStart();
-            if (state != 0 && state != params) {
-                throw new IllegalStateException("different learning rates per layer need an updater with one state value per "
-                        + "parameter (SGD with momentum); block of " + b.getLayersAndVariablesInBlock().get(0).getLayer()
-                        .getConfig().getLayerName() + " keeps " + state + " for " + params + " parameters");
+            long from = b.getParamOffsetStart();
+            long n = b.getParamOffsetEnd() - from;
+            int k = statesPerParameter(b, n);
+            for (int j = 0; j < k; j++) {
+                out[j].get(NDArrayIndex.interval(from, from + n)).assign(run(b.getUpdaterView(), j, n));
             }
         }
+        return out;
+    }
+
+    private static void restore(ComputationGraphUpdater updater, INDArray[] byParameter) {
+        for (UpdaterBlock b : updater.getUpdaterBlocks()) {
+            long from = b.getParamOffsetStart();
+            long n = b.getParamOffsetEnd() - from;
+            int k = statesPerParameter(b, n);
+            for (int j = 0; j < k; j++) {
+                run(b.getUpdaterView(), j, n).assign(byParameter[j].get(NDArrayIndex.interval(from, from + n)).castTo(
+                        b.getUpdaterView().dataType()));
+            }
+        }
+    }
+
+    private static int statesPerParameter(UpdaterBlock b, long params) {
+        long state = b.getUpdaterView() == null ? 0 : b.getUpdaterView().length();
+        if (state % Math.max(1, params) != 0 || state / Math.max(1, params) > 2) {
+            throw new IllegalStateException("an updater keeping " + state + " state values for " + params + " parameters (block of "
+                    + b.getLayersAndVariablesInBlock().get(0).getLayer().getConfig().getLayerName() + ") cannot take"
+                    + " different learning rates per layer");
+        }
+        return (int) (state / Math.max(1, params));
+    }
+
+    /** Run {@code j} (of length {@code n}) of a block's state view, as a view. */
+    private static INDArray run(INDArray view, int j, long n) {
+        return view.rank() == 1 ? view.get(NDArrayIndex.interval(j * n, (j + 1) * n))
+                : view.get(NDArrayIndex.point(0), NDArrayIndex.interval(j * n, (j + 1) * n));
     }
 
     private static boolean blocksHaveOneRate(ComputationGraphUpdater updater, ToDoubleFunction<String> lrByLayer) {
