@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vlfer.config.LoadedSettings;
+import vlfer.config.SettingsLoader;
 import vlfer.config.VlferSettings;
 import vlfer.data.DataFiles;
 import vlfer.eval.FoldMeans;
@@ -28,7 +29,8 @@ final class FoldsJob {
 
     /** The folds' summaries; the fold means are in the metrics table under the base run id. */
     static List<RunSummary> run(Path confFile, List<String> overrides, List<Integer> folds) {
-        LoadedSettings base = RunSettings.load(confFile, overrides);
+        // each fold's TrainJob checks its settings before Spark work (RunContext.open): no check here
+        LoadedSettings base = new SettingsLoader().load(confFile, overrides);
         VlferSettings s = base.settings();
         String trainSet = s.data().train();
         List<RunSummary> summaries = new ArrayList<>();
@@ -39,7 +41,7 @@ final class FoldsJob {
             List<String> foldOverrides = new ArrayList<>(overrides);
             foldOverrides.add("vlfer.run-id=" + runId);
             foldOverrides.add("vlfer.data.datasets." + trainSet + ".fold=" + fold);
-            LoadedSettings loaded = RunSettings.load(confFile, foldOverrides);
+            LoadedSettings loaded = new SettingsLoader().load(confFile, foldOverrides);
             SparkSession spark = SparkSessions.getOrCreate(s.spark());
             RunFolder folder = new RunFolder(spark.sparkContext().hadoopConfiguration(), s.output().dir(), runId);
             DataFiles files = new DataFiles(spark.sparkContext().hadoopConfiguration());

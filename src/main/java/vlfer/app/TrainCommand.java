@@ -2,6 +2,7 @@ package vlfer.app;
 
 import java.util.List;
 import vlfer.config.LoadedSettings;
+import vlfer.config.SettingsLoader;
 
 /** {@code vlfer train}: train on the configured dataset, then evaluate and write the tables. */
 final class TrainCommand implements Command {
@@ -48,7 +49,8 @@ final class TrainCommand implements Command {
             }
             return 0;
         }
-        LoadedSettings loaded = RunSettings.load(cli.config(), cli.overrides());
+        // TrainJob checks the settings (RunContext.open) before Spark starts: load without checking twice
+        LoadedSettings loaded = new SettingsLoader().load(cli.config(), cli.overrides());
         RunSummary summary = TrainJob.run(loaded, cli.has("--resume-anyway") ? NetworkStage.Start.RESUME_ANYWAY
                 : cli.has("--resume") ? NetworkStage.Start.RESUME : NetworkStage.Start.FRESH);
         System.out.println(SummaryPrinter.run(summary));
