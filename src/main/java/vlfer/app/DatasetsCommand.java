@@ -34,6 +34,8 @@ final class DatasetsCommand implements Command {
                   --root DIR         the dataset root, overriding the manifest's (a path or s3a://bucket/prefix)
                   --json             print JSON instead of the report
                   --verify-images    also decode every image (every frame of every clip) and count failures
+                  --check            exit with code 3 when a split's rejects exceed vlfer.data.max-reject-fraction
+                                     (e.g. --set vlfer.data.max-reject-fraction=0.02): a data gate for schedulers
                   --threads N        threads for --verify-images (default: the number of cores)
 
                 S3 settings (endpoint, path style, credentials provider) are the spark.hadoop.* entries of
@@ -45,7 +47,7 @@ final class DatasetsCommand implements Command {
 
     @Override
     public int execute(List<String> args) {
-        CliArgs cli = CliArgs.parse(args, List.of("--json", "--verify-images"), List.of("--manifest", "--root", "--threads"));
+        CliArgs cli = CliArgs.parse(args, List.of("--json", "--verify-images", "--check"), List.of("--manifest", "--root", "--threads"));
         if (cli.help()) {
             System.out.println(usage());
             return 0;
@@ -71,6 +73,16 @@ final class DatasetsCommand implements Command {
         DatasetDescription d = DescribeJob.run(ds, loaded.settings().data(), HadoopConfs.fromSparkConf(loaded.settings().spark().conf()),
                 cli.has("--verify-images"), threads);
         System.out.println(cli.has("--json") ? DescriptionPrinter.json(d) : DescriptionPrinter.text(d));
+        if (cli.has("--check")) {
+            List<String> over = d.splits().stream().map(DatasetDescription.SplitDescription::overBudget)
+                    .filter(java.util.Objects::nonNull).toList();
+            if (!over.isEmpty()) {
+                System.err.println("data check FAILED:\n  " + String.join("\n  ", over));
+                return GateCommand.FAILED;
+            }
+            System.err.println("data check passed: every split within vlfer.data.max-reject-fraction ("
+                    + loaded.settings().data().maxRejectFraction() + ")");
+        }
         return 0;
     }
 }

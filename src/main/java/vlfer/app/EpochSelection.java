@@ -14,6 +14,7 @@ import vlfer.data.HadoopConfSnapshot;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
 import vlfer.eval.ClassificationMetrics;
+import vlfer.eval.HistoryTable;
 import vlfer.eval.SparkEvaluator;
 import vlfer.model.ModelCard;
 import vlfer.train.Checkpoint;
@@ -41,12 +42,14 @@ final class EpochSelection {
                 new FacePreprocessor(card.input(), AugmentSettings.NONE, card.frames()), batchSize, sc.defaultParallelism());
     }
 
-    void score(int epoch, ComputationGraph graph, boolean outputsLogits) {
+    /** Scores an epoch's network on the selection split; returns the score for the training history. */
+    HistoryTable.Selection score(int epoch, ComputationGraph graph, boolean outputsLogits) {
         try (SparkEvaluator.Evaluation ev = evaluator.evaluate(graph, outputsLogits, split.samples(), split.vocabulary().size())) {
-            double w = ClassificationMetrics.of(ev.counts()).war();
-            war.put(epoch, w);
+            ClassificationMetrics m = ClassificationMetrics.of(ev.counts());
+            war.put(epoch, m.war());
             LOG.info("{}: epoch {} scores WAR {} on {}/{} ({} faces)", protocol.label(), epoch + 1,
-                    String.format("%.2f%%", 100 * w), split.dataset(), split.split(), split.samples().size());
+                    String.format("%.2f%%", 100 * m.war()), split.dataset(), split.split(), split.samples().size());
+            return new HistoryTable.Selection(split.dataset() + "/" + split.split(), m.war(), m.uar());
         }
     }
 

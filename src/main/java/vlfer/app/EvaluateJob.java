@@ -31,8 +31,9 @@ public final class EvaluateJob {
         String protocol = modelPath.endsWith("/model.zip") || modelPath.equals("model.zip")
                 ? "last-epoch" : "checkpoint-epoch-" + (model.card().epoch() + 1);
         List<SplitResult> results = EvaluationStage.run(spark, model.graph(), model.card(), s, run, protocol);
-        ParquetPaths paths = ParquetPaths.of(spark, s);
+        ParquetPaths paths = ParquetPaths.of(spark, s.output().dir());
+        String report = RunReport.write(spark, s.output().dir(), run);
         return new RunSummary(model.card().runId(), model.card().method(), model.card().encoder(), run.path(), modelPath,
-                paths.metrics(), paths.predictions(), 0, 0, Double.NaN, (System.nanoTime() - start) / 1e9, results);
+                paths.metrics(), paths.predictions(), paths.history(), report, 0, 0, Double.NaN, (System.nanoTime() - start) / 1e9, results);
     }
 }

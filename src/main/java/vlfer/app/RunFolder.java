@@ -24,11 +24,17 @@ final class RunFolder {
     private static final Logger LOG = LoggerFactory.getLogger(RunFolder.class);
 
     private final Configuration conf;
+    private final String runId;
     private final String dir;
 
     RunFolder(Configuration conf, String outputDir, String runId) {
         this.conf = conf;
+        this.runId = runId;
         this.dir = (outputDir.endsWith("/") ? outputDir : outputDir + "/") + "runs/" + runId;
+    }
+
+    String runId() {
+        return runId;
     }
 
     String path() {

@@ -24,9 +24,9 @@ final class SummaryPrinter {
                     r.metrics().samples(), r.rejected()));
             sb.append("    recall: ").append(r.metrics().recallByClass(r.classes())).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "%nmodel:       %s%nrun folder:  %s%nmetrics:     %s%npredictions: %s%n"
-                        + "wall time:   %s%n", s.modelPath(), s.runDir(), s.metricsTable(), s.predictionsTable(),
-                formatSeconds(s.wallSeconds())));
+        sb.append(String.format(Locale.ROOT, "%nmodel:       %s%nrun folder:  %s%nreport:      %s%nmetrics:     %s%n"
+                        + "predictions: %s%nhistory:     %s%nwall time:   %s%n", s.modelPath(), s.runDir(), s.reportPath(),
+                s.metricsTable(), s.predictionsTable(), s.historyTable(), formatSeconds(s.wallSeconds())));
         return sb.toString();
     }
 

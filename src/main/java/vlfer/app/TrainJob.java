@@ -25,10 +25,11 @@ public final class TrainJob {
         TrainingStage.Trained trained = TrainingStage.run(ctx, set, net);
         List<SplitResult> results = EvaluationStage.run(ctx.spark(), trained.graph(), trained.card(), ctx.settings(), ctx.run(),
                 trained.card().protocol());
-        ParquetPaths paths = ParquetPaths.of(ctx.spark(), ctx.settings());
+        ParquetPaths paths = ParquetPaths.of(ctx.spark(), ctx.settings().output().dir());
+        String report = RunReport.write(ctx.spark(), ctx.settings().output().dir(), ctx.run());
         TrainingMethod method = ctx.method();
         return new RunSummary(ctx.settings().runId(), method.label(), ctx.settings().model().encoder(), ctx.run().path(),
-                trained.modelPath(), paths.metrics(), paths.predictions(), trained.totals().epochs(),
+                trained.modelPath(), paths.metrics(), paths.predictions(), paths.history(), report, trained.totals().epochs(),
                 trained.totals().imagesPerSecond(), trained.totals().lastScore(), (System.nanoTime() - start) / 1e9, results);
     }
 }

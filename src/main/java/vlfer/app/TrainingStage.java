@@ -13,11 +13,13 @@ import vlfer.data.RejectedRow;
 import vlfer.data.TrainingBatches;
 import vlfer.data.image.FaceImageDecoder;
 import vlfer.data.image.FacePreprocessor;
+import vlfer.eval.HistoryTable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import vlfer.model.ModelCard;
 import vlfer.train.Checkpoint;
 import vlfer.train.EpochLoop;
 import vlfer.train.EpochTotals;
+import vlfer.train.LayerRates;
 import vlfer.train.TrainingData;
 
 /** Stage 3, train: the epochs left on Spark, a checkpoint after each, then the final model file. */
@@ -43,17 +45,18 @@ final class TrainingStage {
             FacePreprocessor preprocessor = new FacePreprocessor(net.card().input(), s.augment(), net.card().frames());
             TrainingData data = new TrainingData(set.split().samples(), set.supervision().labels(),
                     new TrainingBatches(decoder, preprocessor, s.seed()));
-            EpochLoop.onSpark(ctx.sc(), s.train(), s.seed(), ctx.method()::learningRate).fit(net.graph(), data, net.firstEpoch(),
-                    report -> {
-                        if (totals.epochs() == 0 && !report.skipped().isEmpty()) {
-                            recordUndecodable(ctx, set.split(), report.skipped());
-                        }
-                        LOG.info("checkpoint {}", net.checkpoints().save(net.graph(), net.card().atEpoch(report.epoch())));
-                        if (selection != null) {
-                            selection.score(report.epoch(), net.graph(), logits);
-                        }
-                        totals.add(report);
-                    });
+            TrainingHistory history = TrainingHistory.start(ctx.spark(), s.output().dir(), new HistoryTable.Source(s.runId(),
+                    ctx.method().label(), s.model().encoder(), set.split().dataset(), set.split().split()), net.firstEpoch());
+            LayerRates rates = LayerRates.of(ctx.method()::learningRate, ctx.method()::stage);
+            EpochLoop.onSpark(ctx.sc(), s.train(), s.seed(), rates).fit(net.graph(), data, net.firstEpoch(), report -> {
+                if (totals.epochs() == 0 && !report.skipped().isEmpty()) {
+                    recordUndecodable(ctx, set.split(), report.skipped());
+                }
+                LOG.info("checkpoint {}", net.checkpoints().save(net.graph(), net.card().atEpoch(report.epoch())));
+                HistoryTable.Selection score = selection == null ? null : selection.score(report.epoch(), net.graph(), logits);
+                totals.add(report);
+                history.add(report, score);
+            });
         } else {
             LOG.info("method {} does not train: evaluating the encoders as they are", ctx.method().label());
         }

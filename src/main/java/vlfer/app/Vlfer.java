@@ -11,7 +11,8 @@ public final class Vlfer {
     private static final Map<String, Command> COMMANDS = new TreeMap<>();
 
     static {
-        for (Command c : List.of(new SynthCommand(), new TrainCommand(), new EvaluateCommand(), new DatasetsCommand())) {
+        for (Command c : List.of(new SynthCommand(), new TrainCommand(), new EvaluateCommand(), new DatasetsCommand(),
+                new ReportCommand(), new RunsCommand(), new GateCommand(), new PromoteCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
@@ -21,6 +22,7 @@ public final class Vlfer {
 
     public static void main(String[] args) {
         QuietStdout.install();
+        System.setProperty("java.awt.headless", "true"); // the report's charts are drawn off-screen
         System.exit(run(args));
     }
 

@@ -57,7 +57,7 @@ public final class FoldMeans {
     private static Row row(Row like, String metric, double value, String protocol, String runId, Timestamp at) {
         return RowFactory.create(like.getString(like.fieldIndex("method")), like.getString(like.fieldIndex("encoder")),
                 like.getString(like.fieldIndex("text_encoder")), like.getString(like.fieldIndex("embedding_hash")),
-                like.getString(like.fieldIndex("config_hash")), -1, protocol, metric, null, null, value, at, runId,
+                like.getString(like.fieldIndex("config_hash")), -1, protocol, metric, null, null, null, value, at, runId,
                 like.getString(like.fieldIndex("dataset")), like.getString(like.fieldIndex("split")));
     }
 }

@@ -29,12 +29,20 @@ public final class ParquetTables {
         return tablesDir + "/predictions";
     }
 
+    public String historyPath() {
+        return tablesDir + "/history";
+    }
+
     public void writeMetrics(List<Row> rows) {
         write(spark.createDataFrame(rows, MetricsTable.SCHEMA), metricsPath());
     }
 
     public void writePredictions(JavaRDD<Row> rows) {
         write(spark.createDataFrame(rows, PredictionsTable.SCHEMA), predictionsPath());
+    }
+
+    public void writeHistory(List<Row> rows) {
+        write(spark.createDataFrame(rows, HistoryTable.SCHEMA), historyPath());
     }
 
     private static void write(Dataset<Row> df, String path) {

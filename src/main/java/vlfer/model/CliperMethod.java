@@ -93,6 +93,11 @@ final class CliperMethod implements TrainingMethod {
     }
 
     @Override
+    public String stage(String layer) {
+        return layer.equals(OUTPUT) ? "descriptors" : layer.equals(PROJECTION) ? "projection" : "encoder";
+    }
+
+    @Override
     public boolean outputsLogits() {
         return true;
     }

@@ -47,17 +47,22 @@ public interface TrainingMethod {
     String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
                    ClassEmbeddingTable table, int labelWidth, long seed);
 
-    /**
-     * The learning rate of layer {@code layer} in epoch {@code epoch} (0-based), given the schedule's
-     * rate; methods trained in stages return 0 for what a stage freezes.
-     */
     /** Whether {@code vlfer.train.weight-decay} applies to a layer (cliper's descriptors train without it). */
     default boolean decays(String layer) {
         return true;
     }
 
+    /**
+     * The learning rate of layer {@code layer} in epoch {@code epoch} (0-based), given the schedule's
+     * rate; methods trained in stages return 0 for what a stage freezes.
+     */
     default double learningRate(String layer, int epoch, double scheduled) {
         return scheduled;
+    }
+
+    /** The part of the network a layer belongs to, as the training history names its rates. */
+    default String stage(String layer) {
+        return "network";
     }
 
     /** True when the network outputs logits (scores = softmax), false when it outputs probabilities. */

@@ -48,6 +48,19 @@ public final class SparkSessions {
         }
     }
 
+    /**
+     * A session for commands that only read and write the tables (report, runs, gate, promote): the
+     * running one or spark-submit's if there is one, else Spark in this JVM ({@code local[2]}, no UI).
+     */
+    public static SparkSession forTables(SparkSettings settings) {
+        if (SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty()
+                && !new SparkConf().contains("spark.master")) {
+            SparkConf conf = conf(settings).setMaster("local[2]").set("spark.ui.enabled", "false");
+            return SparkSession.builder().config(conf).getOrCreate();
+        }
+        return getOrCreate(settings);
+    }
+
     /** The running session if there is one (a notebook, a test harness), else a new one. */
     public static SparkSession getOrCreate(SparkSettings settings) {
         scala.Option<SparkSession> active = SparkSession.getActiveSession();

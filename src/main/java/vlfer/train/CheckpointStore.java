@@ -92,6 +92,23 @@ public final class CheckpointStore {
         }
     }
 
+    /** Reads only the model card of a model file (streamed up to its entry; the network is not built). */
+    public static ModelCard readCard(Configuration conf, String path) {
+        org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(path);
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(src.getFileSystem(conf).open(src))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(CARD_ENTRY)) {
+                    return JSON.readValue(zip.readAllBytes(), ModelCard.class);
+                }
+            }
+            throw new IllegalArgumentException(path + " is not a vlfer model (no " + CARD_ENTRY + ")");
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException("model file " + path + " does not exist", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Loads a model file (with its updater state, so training can resume). */
     public static Checkpoint load(Configuration conf, String path) {
         Path local = null;

@@ -2,9 +2,12 @@ package vlfer.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,12 +75,18 @@ public final class EpochLoop implements Trainer {
         graph.getConfiguration().setEpochCount(epoch);
         double lr = new LearningRateSchedule(settings).at(epoch);
         LearningRates.set(graph, layer -> layerRates.rate(layer, epoch, lr));
+        Map<String, Double> stageRates = new TreeMap<>();
+        for (Layer layer : graph.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            stageRates.merge(layerRates.stage(name), layerRates.rate(name, epoch, lr), Math::max);
+        }
         runner.startEpoch(graph);
 
         EpochPlan plan = EpochPlan.shuffle(data.samples(), seed, epoch, settings.batchSizePerWorker());
         AveragingRounds rounds = new AveragingRounds(plan, data.labels(), workers, settings.averagingFrequency());
         TrainedFaces trained = new TrainedFaces(plan);
         List<RejectedRow> skipped = new ArrayList<>();
+        List<RoundStats> roundStats = new ArrayList<>(rounds.count());
         long minibatches = 0;
         long steps = 0;
         double loss = 0;
@@ -90,6 +99,8 @@ public final class EpochLoop implements Trainer {
             steps += sum.steps();
             loss += sum.loss();
             long now = System.nanoTime();
+            roundStats.add(new RoundStats(r, sum.positions().length, sum.minibatches(),
+                    sum.minibatches() == 0 ? Double.NaN : sum.loss() / sum.minibatches(), (now - epochStart) / 1e9));
             if ((now - lastLine) / 1e9 >= PROGRESS_EVERY_SECONDS && r + 1 < rounds.count()) {
                 lastLine = now;
                 double secs = (now - epochStart) / 1e9;
@@ -102,7 +113,7 @@ public final class EpochLoop implements Trainer {
             throw new IllegalStateException("epoch " + (epoch + 1) + " planned " + plan.faces() + " faces but fitted "
                     + trained.count() + " and skipped " + skipped.size());
         }
-        return new EpochReport(epoch, settings.epochs(), minibatches == 0 ? Double.NaN : loss / minibatches, lr, trained,
-                minibatches, steps, List.copyOf(skipped), (System.nanoTime() - epochStart) / 1e9);
+        return new EpochReport(epoch, settings.epochs(), minibatches == 0 ? Double.NaN : loss / minibatches, lr, stageRates,
+                trained, minibatches, steps, roundStats, skipped, (System.nanoTime() - epochStart) / 1e9);
     }
 }

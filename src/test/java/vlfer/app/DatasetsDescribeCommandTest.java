@@ -46,6 +46,20 @@ class DatasetsDescribeCommandTest {
         assertTrue(out.contains("split test: " + 8 * SynthLayoutFixture.TEST_PER_CLASS + " samples, 0 rejected"), out);
     }
 
+    /** {@code --check}: the scheduler's data gate, exit 3 over the reject budget and 0 within it. */
+    @Test
+    void checkExitsThreeWhenASplitIsOverTheRejectBudget() throws IOException {
+        Path root = ferplus();
+        CliRun over = CliRun.of("datasets", "describe", "--manifest", "ferplus.conf", "--root", root.toString(), "--check",
+                "--set", "vlfer.data.max-reject-fraction=0.001");
+        assertEquals(GateCommand.FAILED, over.code(), over.err());
+        assertTrue(over.err().contains("data check FAILED") && over.err().contains("train"), over.err());
+        CliRun within = CliRun.of("datasets", "describe", "--manifest", "ferplus.conf", "--root", root.toString(), "--check",
+                "--set", "vlfer.data.max-reject-fraction=0.5");
+        assertEquals(0, within.code(), within.err());
+        assertTrue(within.err().contains("data check passed"), within.err());
+    }
+
     @Test
     void jsonCarriesTheSameCountsForScripts() throws IOException {
         Path root = ferplus();

@@ -23,6 +23,7 @@ public final class LocalSpark {
                 .setMaster(master)
                 .setAppName("vlfer-test")
                 .set("spark.driver.host", "127.0.0.1")
+                .set("spark.ui.enabled", "false")
                 .set("spark.sql.shuffle.partitions", "2");
         for (scala.Tuple2<String, String> kv : extra.getAll()) {
             conf.set(kv._1(), kv._2());
