@@ -1,7 +1,18 @@
-"""Nightly vlfer retraining: one DAG per file, cheap top-level code, idempotent per run date.
+"""Nightly vlfer retraining that gates and promotes: one DAG per file, cheap top-level code.
 
-The run id is the logical date, so a re-run of the same date replaces that run's rows in the
-metrics table instead of adding new ones.
+    data_check -> train -> gate -> promote
+
+- data_check: `vlfer datasets describe --check` on the training data; exit 3 (task fails, nothing
+  trains) when a split's rejected rows exceed MAX_REJECT_FRACTION.
+- train: the run id is the logical date, so a re-run of the same date replaces that run's
+  checkpoints, model, report and table rows instead of adding new ones.
+- gate: `vlfer gate`: the run's WAR must reach MIN_WAR on every evaluated split and lose at most
+  MAX_DROP against the current champion; exit 3 fails the task and promote does not run.
+- promote: `vlfer promote`: the model becomes the champion of MODEL_NAME
+  (<output.dir>/models/MODEL_NAME/champion.json); promoting the same run again changes nothing.
+
+Every task is idempotent per logical date. The gate and the checks are not retried: their answer
+would not change. The table-reading tasks run in client mode, so their exit code reaches Airflow.
 """
 from datetime import datetime, timedelta
 
@@ -32,6 +43,31 @@ EXECUTOR_FLAGS = " ".join([
     f"-Dorg.bytedeco.javacpp.maxphysicalbytes={EXECUTOR_HEAP_GB + EXECUTOR_OFFHEAP_GB + 1}G",
 ])
 
+RUN_ID = "rafdb-ke2nt-resnet18-{{ ds_nodash }}"
+MODEL_NAME = "rafdb-ke2nt"
+MIN_WAR = "0.85"
+MAX_DROP = "0.005"
+MAX_REJECT_FRACTION = "0.02"
+
+
+def vlfer_task(task_id, args, retries=1, executors=None):
+    """A `vlfer <args>` through spark-submit; driver-only commands need no executor memory settings."""
+    conf = {"spark.driver.extraJavaOptions": FLAGS}
+    if executors:
+        conf.update(executors)
+    return SparkSubmitOperator(
+        task_id=task_id,
+        conn_id="spark_gpu_cluster",
+        application=JAR,
+        java_class="vlfer.app.Vlfer",
+        files=CONF,
+        application_args=args + ["--config", CONF],
+        conf=conf,
+        deploy_mode="client" if executors is None else None,
+        retries=retries,
+    )
+
+
 with DAG(
     dag_id="vlfer_retrain_rafdb_ke2nt",
     start_date=datetime(2026, 11, 1),
@@ -41,21 +77,19 @@ with DAG(
     default_args={"retries": 1, "retry_delay": timedelta(minutes=10)},
     tags=["vlfer", "fer"],
 ) as dag:
-    SparkSubmitOperator(
-        task_id="train_and_evaluate",
-        conn_id="spark_gpu_cluster",
-        application=JAR,
-        java_class="vlfer.app.Vlfer",
-        files=CONF,
-        application_args=[
-            "train", "--config", CONF,
-            "--set", "vlfer.run-id=rafdb-ke2nt-resnet18-{{ ds_nodash }}",
-        ],
-        conf={
-            "spark.driver.extraJavaOptions": FLAGS,
-            "spark.executor.extraJavaOptions": EXECUTOR_FLAGS,
-            "spark.executor.memory": f"{EXECUTOR_HEAP_GB}g",
-            "spark.executor.memoryOverhead": f"{EXECUTOR_OFFHEAP_GB + 1}g",
-            "spark.executorEnv.OMP_NUM_THREADS": "1",
-        },
-    )
+    data_check = vlfer_task("data_check", [
+        "datasets", "describe", "--manifest", "rafdb.conf", "--root", "s3a://ml-fer-datasets/RAF-DB/basic", "--check",
+        "--set", f"vlfer.data.max-reject-fraction={MAX_REJECT_FRACTION}",
+    ], retries=0)
+    train = vlfer_task("train", ["train", "--set", f"vlfer.run-id={RUN_ID}"], executors={
+        "spark.executor.extraJavaOptions": EXECUTOR_FLAGS,
+        "spark.executor.memory": f"{EXECUTOR_HEAP_GB}g",
+        "spark.executor.memoryOverhead": f"{EXECUTOR_OFFHEAP_GB + 1}g",
+        "spark.executorEnv.OMP_NUM_THREADS": "1",
+    })
+    gate = vlfer_task("gate", [
+        "gate", "--run-id", RUN_ID, "--min-war", MIN_WAR, "--against", MODEL_NAME, "--max-drop", MAX_DROP,
+    ], retries=0)
+    promote = vlfer_task("promote", ["promote", "--run-id", RUN_ID, "--as", MODEL_NAME])
+
+    data_check >> train >> gate >> promote

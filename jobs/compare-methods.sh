@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trains and evaluates each method with each encoder on the synthetic faces under one protocol
-# (conf/compare.conf), on local Spark, and prints WAR / UAR side by side. All runs write to one
-# metrics table (target/vlfer-compare/tables/metrics).
+# (conf/compare.conf), on local Spark, and prints them side by side through 'vlfer runs' (also as
+# target/vlfer-compare/runs.html). All runs write to one set of tables (target/vlfer-compare/tables).
 #   jobs/compare-methods.sh                       ce, ke2nt, cliper, expclip x (small-cnn, face-api)
 #                                                 (zeroshot needs a CLIP pair: ENCODERS=clip-vit-b16 + EXTRA)
 #   METHODS="ce ke2nt" ENCODERS=small-cnn jobs/compare-methods.sh
@@ -23,21 +23,22 @@ run() {
     -cp "target/compare-classes:$(cat target/compare.classpath)" vlfer.app.Vlfer "$@"
 }
 run synth --config "$conf"
-results=()
+failed=()
 for m in $methods; do
   for e in $encoders; do
     log="target/compare-$m-$e${TAG:-}.log"
     echo "== $m with $e (log: $log)"
     run train --config "$conf" --set "vlfer.method.name=$m" --set "vlfer.model.encoder=$e" \
-      --set "vlfer.run-id=compare-$m-$e${TAG:-}" ${EXTRA:-} > "$log" 2>&1 || { echo "   failed: see $log"; results+=("$m $e failed - -"); continue; }
-    row=$(grep -E '^synthetic +test ' "$log" | tail -1)
-    secs=$(grep -oE '^wall time: +[0-9]+m[0-9]+s' "$log" | awk '{print $3}' || true)
-    results+=("$m $e $(echo "$row" | awk '{print $3, $4}') $secs")
-    echo "   $row"
+      --set "vlfer.run-id=compare-$m-$e${TAG:-}" ${EXTRA:-} > "$log" 2>&1 || { echo "   failed: see $log"; failed+=("$m/$e"); continue; }
+    echo "   $(grep -E '^synthetic +test ' "$log" | tail -1)"
   done
 done
-printf '\n%-8s %-10s %8s %8s %10s\n' method encoder WAR UAR time
-for r in "${results[@]}"; do
-  printf '%-8s %-10s %8s %8s %10s\n' $r
-done
-echo "chance: $(awk 'BEGIN { printf "%.2f%%", 100 / 7 }') (7 classes); metrics table: target/vlfer-compare/tables/metrics"
+echo
+# the table, from the metrics and history tables (every compare-* run there, earlier ones too);
+# report.html of each run is under target/vlfer-compare/runs/<run-id>/
+run runs --config "$conf" --filter "compare-*" --html target/vlfer-compare/runs.html
+echo "chance: $(awk 'BEGIN { printf "%.2f%%", 100 / 7 }') (7 classes)"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "failed: ${failed[*]}"
+  exit 1
+fi

@@ -22,7 +22,7 @@ final class RunReport {
     static String write(SparkSession spark, String outputDir, RunFolder run) {
         try {
             return writeOrFail(spark, outputDir, run);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | InternalError | java.awt.AWTError e) { // AWT: no fonts, no graphics
             LOG.error("the run report could not be written: {} (the model and tables are complete; write it again with "
                     + "'vlfer report --run-id {}')", Vlfer.describe(e), run.runId(), e);
             return "not written: " + e.getMessage();

@@ -67,6 +67,7 @@ class ReproducibleRunsTest {
         assertEquals(2, resumed.epochsTrained(), "epochs 2 and 3 only");
         assertEquals(params(b), params(resumed), "resumed = uninterrupted, bit for bit");
         assertEquals(b.result("synthetic", "test").metrics().war(), resumed.result("synthetic", "test").metrics().war(), 0.0);
+        assertEquals(epochLosses(b), epochLosses(resumed), "the resumed history keeps epoch 1 and adds epochs 2 and 3");
 
         LoadedSettings changed = settings("a", "vlfer.train.learning-rate=0.03", "vlfer.augment.flip-probability=0");
         String msg = assertThrows(IllegalStateException.class, () -> TrainJob.run(changed, true)).getMessage();
@@ -74,5 +75,12 @@ class ReproducibleRunsTest {
                 && msg.contains("--resume-anyway") && !msg.contains("vlfer.spark"), msg);
         RunSummary anyway = TrainJob.run(changed, NetworkStage.Start.RESUME_ANYWAY);
         assertEquals(0, anyway.epochsTrained(), "the checkpoint of the last epoch: nothing left to train");
+    }
+
+    /** The run's epoch rows in the history table, as (epoch, loss, faces) lines. */
+    private static List<String> epochLosses(RunSummary run) {
+        return org.apache.spark.sql.SparkSession.active().read().parquet(run.historyTable())
+                .where("run_id = '" + run.runId() + "' AND kind = 'epoch'").orderBy("epoch").collectAsList().stream()
+                .map(r -> r.getAs("epoch") + " " + r.getAs("loss") + " " + r.getAs("faces")).toList();
     }
 }
