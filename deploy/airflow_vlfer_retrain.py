@@ -4,8 +4,9 @@
 
 - data_check: `vlfer datasets describe --check` on the training data; exit 3 (task fails, nothing
   trains) when a split's rejected rows exceed MAX_REJECT_FRACTION.
-- train: the run id is the logical date, so a re-run of the same date replaces that run's
-  checkpoints, model, report and table rows instead of adding new ones.
+- train: the run id is the logical date. `--resume-or-start`: a retry continues from the run's
+  last checkpoint (a finished run has nothing left to train), and never restarts from epoch 0 over
+  old checkpoints. To retrain a date from scratch, run `vlfer train --overwrite` with its run id.
 - gate: `vlfer gate`: the run's WAR must reach MIN_WAR on every evaluated split and lose at most
   MAX_DROP against the current champion; exit 3 fails the task and promote does not run.
 - promote: `vlfer promote`: the model becomes the champion of MODEL_NAME
@@ -81,7 +82,8 @@ with DAG(
         "datasets", "describe", "--manifest", "rafdb.conf", "--root", "s3a://ml-fer-datasets/RAF-DB/basic", "--check",
         "--set", f"vlfer.data.max-reject-fraction={MAX_REJECT_FRACTION}",
     ], retries=0)
-    train = vlfer_task("train", ["train", "--set", f"vlfer.run-id={RUN_ID}"], executors={
+    # a retry (or a cleared task) continues from the last checkpoint: it never restarts from epoch 0
+    train = vlfer_task("train", ["train", "--resume-or-start", "--set", f"vlfer.run-id={RUN_ID}"], executors={
         "spark.executor.extraJavaOptions": EXECUTOR_FLAGS,
         "spark.executor.memory": f"{EXECUTOR_HEAP_GB}g",
         "spark.executor.memoryOverhead": f"{EXECUTOR_OFFHEAP_GB + 1}g",

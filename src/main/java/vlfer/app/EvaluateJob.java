@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vlfer.config.LoadedSettings;
 import vlfer.config.VlferSettings;
+import vlfer.eval.ParquetTables;
 import vlfer.spark.SparkSessions;
 import vlfer.train.Checkpoint;
 import vlfer.train.CheckpointStore;
@@ -30,9 +31,17 @@ public final class EvaluateJob {
         // a run's final model.zip is its last epoch; any other file is a checkpoint picked by hand
         String protocol = modelPath.endsWith("/model.zip") || modelPath.equals("model.zip")
                 ? "last-epoch" : "checkpoint-epoch-" + (model.card().epoch() + 1);
-        List<SplitResult> results = EvaluationStage.run(spark, model.graph(), model.card(), s, run, protocol);
+        String runId = model.card().runId();
+        List<SplitResult> results;
+        String report;
+        // evaluate writes under the model's run id: it takes that run's lock (refused while the run trains)
+        try (RunLock lock = RunLock.acquire(sc.hadoopConfiguration(), run.path(), runId, "vlfer evaluate", false)) {
+            results = EvaluationStage.run(spark, model.graph(), model.card(), s, run, protocol,
+                    new ParquetTables(spark, s.output().dir(), id -> id.equals(runId)
+                            || !RunLock.isLive(sc.hadoopConfiguration(), s.output().dir(), id)));
+            report = RunReport.write(spark, s.output().dir(), run);
+        }
         ParquetPaths paths = ParquetPaths.of(spark, s.output().dir());
-        String report = RunReport.write(spark, s.output().dir(), run);
         return new RunSummary(model.card().runId(), model.card().method(), model.card().encoder(), run.path(), modelPath,
                 paths.metrics(), paths.predictions(), paths.history(), report, 0, 0, Double.NaN, (System.nanoTime() - start) / 1e9, results);
     }

@@ -37,7 +37,7 @@ final class EvaluationStage {
     }
 
     static List<SplitResult> run(SparkSession spark, ComputationGraph graph, ModelCard card, VlferSettings s,
-                                 RunFolder run, String protocol) {
+                                 RunFolder run, String protocol, ParquetTables tables) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         DataFiles files = new DataFiles(sc.hadoopConfiguration());
         FaceImageDecoder decoder = new FaceImageDecoder(new HadoopConfSnapshot(sc.hadoopConfiguration()),
@@ -45,7 +45,6 @@ final class EvaluationStage {
         FacePreprocessor preprocessor = new FacePreprocessor(card.input(), AugmentSettings.NONE, card.frames());
         SparkEvaluator evaluator = new SparkEvaluator(sc, decoder, preprocessor, s.train().batchSizePerWorker(),
                 sc.defaultParallelism());
-        ParquetTables tables = new ParquetTables(spark, s.output().dir());
         List<SplitResult> results = new ArrayList<>();
         for (DatasetSettings ds : s.data().evalDatasets()) {
             DatasetReader reader = DatasetFormats.reader(ds.format());

@@ -52,11 +52,15 @@ final class FoldsJob {
             boolean resume = new vlfer.train.CheckpointStore(spark.sparkContext().hadoopConfiguration(), folder.path())
                     .latest().isPresent();
             LOG.info("fold {} of {}: run {}{}", fold, folds, runId, resume ? ", resuming from its checkpoints" : "");
-            summaries.add(TrainJob.run(loaded, resume));
+            summaries.add(TrainJob.run(loaded, NetworkStage.Start.RESUME_OR_START));
         }
         SparkSession spark = SparkSessions.getOrCreate(s.spark());
         List<Row> means = FoldMeans.rows(foldRows(spark, s, runIds), s.runId(), folds.size());
-        new ParquetTables(spark, s.output().dir()).writeMetrics(means);
+        RunFolder meansRun = new RunFolder(spark.sparkContext().hadoopConfiguration(), s.output().dir(), s.runId());
+        try (RunLock lock = RunLock.acquire(spark.sparkContext().hadoopConfiguration(), meansRun.path(), s.runId(),
+                "vlfer train --folds (means)", false)) {
+            new ParquetTables(spark, s.output().dir(), id -> id.equals(s.runId())).writeMetrics(means);
+        }
         LOG.info("mean over folds {} written under run id {} ({} rows)", folds, s.runId(), means.size());
         return summaries;
     }

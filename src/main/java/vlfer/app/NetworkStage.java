@@ -26,16 +26,26 @@ final class NetworkStage {
     record Network(ComputationGraph graph, ModelCard card, int firstEpoch, CheckpointStore checkpoints) {
     }
 
-    /** How a run starts: fresh, from its latest checkpoint, or from it even when the settings changed. */
-    enum Start { FRESH, RESUME, RESUME_ANYWAY }
+    /**
+     * How a run starts: fresh (refused over an earlier run's files), fresh after removing them
+     * ({@code --overwrite}), from its latest checkpoint, from it even when the settings changed, or
+     * from it when there is one and fresh otherwise ({@code --resume-or-start}, for schedulers' retries).
+     */
+    enum Start {
+        FRESH, OVERWRITE, RESUME, RESUME_ANYWAY, RESUME_OR_START;
+
+        boolean resumes() {
+            return this == RESUME || this == RESUME_ANYWAY || this == RESUME_OR_START;
+        }
+    }
 
     static Network run(RunContext ctx, TrainingSetStage.TrainingSet set, Start start) {
-        boolean resume = start != Start.FRESH;
+        boolean resume = start.resumes();
         VlferSettings s = ctx.settings();
         Configuration hadoop = ctx.sc().hadoopConfiguration();
         CheckpointStore checkpoints = new CheckpointStore(hadoop, ctx.run().path());
         Optional<String> latest = resume ? checkpoints.latest() : Optional.empty();
-        if (resume && latest.isEmpty()) {
+        if ((start == Start.RESUME || start == Start.RESUME_ANYWAY) && latest.isEmpty()) {
             throw new IllegalStateException("--resume: run " + s.runId() + " has no checkpoint under " + ctx.run().path()
                     + "/checkpoints (set vlfer.run-id to the run to continue)");
         }

@@ -30,6 +30,13 @@ final class TrainCommand implements Command {
                   --resume           continue the run (vlfer.run-id) from its latest checkpoint; refused, naming
                                      the keys, when the checkpoint was made with other settings
                   --resume-anyway    continue it even so (the differences are logged)
+                  --resume-or-start  continue the run from its latest checkpoint if it has one, else start it
+                                     (removing what an attempt without a checkpoint left): for scheduler retries
+                  --overwrite        replace an earlier run of the run id: its checkpoints, model, report, rejects
+                                     and every table row of the run id are removed first (without it, a fresh
+                                     run of an existing run id is refused)
+                  --take-over-lock   take the run's lock from a holder that stopped beating (the lock in
+                                     runs/<run-id>/run.lock names it; --resume takes over such a lock itself)
                   --folds SPEC       train and evaluate folds SPEC (1-5, or 1,3) of the training dataset's
                                      k-fold protocol as runs <run-id>-fold<f>, then write their mean and
                                      standard deviation under <run-id>; finished folds are skipped
@@ -38,7 +45,8 @@ final class TrainCommand implements Command {
 
     @Override
     public int execute(List<String> args) {
-        CliArgs cli = CliArgs.parse(args, List.of("--resume", "--resume-anyway"), List.of("--folds"));
+        CliArgs cli = CliArgs.parse(args, List.of("--resume", "--resume-anyway", "--resume-or-start", "--overwrite",
+                "--take-over-lock"), List.of("--folds"));
         if (cli.help()) {
             System.out.println(usage());
             return 0;
@@ -51,9 +59,22 @@ final class TrainCommand implements Command {
         }
         // TrainJob checks the settings (RunContext.open) before Spark starts: load without checking twice
         LoadedSettings loaded = new SettingsLoader().load(cli.config(), cli.overrides());
-        RunSummary summary = TrainJob.run(loaded, cli.has("--resume-anyway") ? NetworkStage.Start.RESUME_ANYWAY
-                : cli.has("--resume") ? NetworkStage.Start.RESUME : NetworkStage.Start.FRESH);
+        RunSummary summary = TrainJob.run(loaded, start(cli), cli.has("--take-over-lock"));
         System.out.println(SummaryPrinter.run(summary));
         return 0;
+    }
+
+    private static NetworkStage.Start start(CliArgs cli) {
+        List<String> how = List.of("--resume", "--resume-anyway", "--resume-or-start", "--overwrite").stream()
+                .filter(cli::has).toList();
+        if (how.size() > 1) {
+            throw new CliArgs.UsageException("choose one of " + String.join(", ", how));
+        }
+        return how.isEmpty() ? NetworkStage.Start.FRESH : switch (how.get(0)) {
+            case "--resume" -> NetworkStage.Start.RESUME;
+            case "--resume-anyway" -> NetworkStage.Start.RESUME_ANYWAY;
+            case "--resume-or-start" -> NetworkStage.Start.RESUME_OR_START;
+            default -> NetworkStage.Start.OVERWRITE;
+        };
     }
 }

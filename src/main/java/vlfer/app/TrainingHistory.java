@@ -32,8 +32,8 @@ final class TrainingHistory {
     }
 
     /** The history of a run starting at {@code firstEpoch}: the earlier epochs' rows are read back. */
-    static TrainingHistory start(SparkSession spark, String outputDir, HistoryTable.Source source, int firstEpoch) {
-        TrainingHistory h = new TrainingHistory(new ParquetTables(spark, outputDir), source);
+    static TrainingHistory start(SparkSession spark, ParquetTables tables, HistoryTable.Source source, int firstEpoch) {
+        TrainingHistory h = new TrainingHistory(tables, source);
         if (firstEpoch > 0) {
             h.readEarlier(spark, firstEpoch);
         }

@@ -45,13 +45,14 @@ final class TrainingStage {
             FacePreprocessor preprocessor = new FacePreprocessor(net.card().input(), s.augment(), net.card().frames());
             TrainingData data = new TrainingData(set.split().samples(), set.supervision().labels(),
                     new TrainingBatches(decoder, preprocessor, s.seed()));
-            TrainingHistory history = TrainingHistory.start(ctx.spark(), s.output().dir(), new HistoryTable.Source(s.runId(),
+            TrainingHistory history = TrainingHistory.start(ctx.spark(), ctx.tables(), new HistoryTable.Source(s.runId(),
                     ctx.method().label(), s.model().encoder(), set.split().dataset(), set.split().split()), net.firstEpoch());
             LayerRates rates = LayerRates.of(ctx.method()::learningRate, ctx.method()::stage);
             EpochLoop.onSpark(ctx.sc(), s.train(), s.seed(), rates).fit(net.graph(), data, net.firstEpoch(), report -> {
                 if (totals.epochs() == 0 && !report.skipped().isEmpty()) {
                     recordUndecodable(ctx, set.split(), report.skipped());
                 }
+                ctx.lock().checkHeld();
                 LOG.info("checkpoint {}", net.checkpoints().save(net.graph(), net.card().atEpoch(report.epoch())));
                 HistoryTable.Selection score = selection == null ? null : selection.score(report.epoch(), net.graph(), logits);
                 totals.add(report);

@@ -72,18 +72,32 @@ public final class RunComparison {
         return v == null ? Double.NaN : v;
     }
 
-    /** The lines as a text table. */
+    /** The lines as a text table, each column as wide as its widest entry. */
     public static String text(List<RunLine> lines) {
-        int w = Math.max(6, lines.stream().mapToInt(l -> l.runId().length()).max().orElse(6));
-        String fmt = "%-" + w + "s  %-8s %-12s %-22s %7s %7s %8s  %-20s %5s %10s %9s%n";
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, fmt, "run_id", "method", "encoder", "dataset/split",
-                "WAR", "UAR", "macroF1", "protocol", "epoch", "faces", "time"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"run_id", "method", "encoder", "dataset/split", "WAR", "UAR", "macroF1", "protocol", "epoch",
+                "faces", "time"});
         for (RunLine l : lines) {
-            sb.append(String.format(Locale.ROOT, fmt, l.runId(), l.method(), l.encoder(), l.dataset() + "/" + l.split(),
-                    pct(l.war()), pct(l.uar()), pct(l.macroF1()), l.protocol(), l.epoch() < 0 ? "-" : Integer.toString(l.epoch() + 1),
-                    l.facesTrained() == 0 ? "-" : Long.toString(l.facesTrained()), duration(l.trainingSeconds())));
+            rows.add(new String[]{l.runId(), l.method(), l.encoder(), l.dataset() + "/" + l.split(), pct(l.war()), pct(l.uar()),
+                    pct(l.macroF1()), l.protocol(), l.epoch() < 0 ? "-" : Integer.toString(l.epoch() + 1),
+                    l.facesTrained() == 0 ? "-" : Long.toString(l.facesTrained()), duration(l.trainingSeconds())});
         }
-        return sb.toString();
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                boolean number = i >= 4 && i != 7; // figures right-aligned, names left-aligned
+                String cell = number ? " ".repeat(width[i] - r[i].length()) + r[i] : r[i] + " ".repeat(width[i] - r[i].length());
+                sb.append(i == 0 ? "" : "  ").append(cell);
+            }
+            sb.append('\n');
+        }
+        return sb.toString().lines().map(String::stripTrailing).reduce("", (a, b) -> a + b + "\n");
     }
 
     /** The lines as a self-contained HTML page. */

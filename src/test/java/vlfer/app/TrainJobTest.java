@@ -86,12 +86,12 @@ class TrainJobTest {
         assertTrue(Files.exists(Path.of(run.runDir(), "resolved.conf")));
 
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
-            String metrics = "read_parquet('" + work.resolve("out/tables/metrics") + "/**/*.parquet', hive_partitioning = true)";
+            String metrics = "read_parquet('" + work.resolve("out/tables/metrics") + "/run_id=*/*/*/*.parquet', hive_partitioning = true)";
             double war = single(duck, "SELECT value FROM " + metrics + " WHERE run_id = 'rise' AND metric = 'war' AND split = 'test'");
             assertEquals(after, war, 1e-12);
             double confusionTotal = single(duck, "SELECT sum(value) FROM " + metrics + " WHERE run_id = 'rise' AND metric = 'confusion'");
             assertEquals(105, confusionTotal);
-            String predictions = "read_parquet('" + work.resolve("out/tables/predictions") + "/**/*.parquet', hive_partitioning = true)";
+            String predictions = "read_parquet('" + work.resolve("out/tables/predictions") + "/run_id=*/*/*/*.parquet', hive_partitioning = true)";
             assertEquals(105, single(duck, "SELECT count(*) FROM " + predictions + " WHERE run_id = 'rise'"));
             double correct = single(duck, "SELECT avg(CASE WHEN label = prediction THEN 1.0 ELSE 0.0 END) FROM " + predictions
                     + " WHERE run_id = 'rise'");
