@@ -19,7 +19,7 @@ mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/compare.classpath
 rm -rf target/compare-classes && cp -r target/classes target/compare-classes
 flags=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=vlfer.jvm.flags -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")
 run() {
-  OMP_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 java -Xmx8g $flags -Dspark.master='local[*]' \
+  OMP_NUM_THREADS=1 SPARK_LOCAL_IP=127.0.0.1 java -Xmx8g $flags -Dspark.master='local[*,4]' \
     -cp "target/compare-classes:$(cat target/compare.classpath)" vlfer.app.Vlfer "$@"
 }
 run synth --config "$conf"

@@ -11,6 +11,7 @@ import vlfer.eval.ParquetTables;
 import vlfer.model.TrainingMethod;
 import vlfer.model.TrainingMethods;
 import vlfer.spark.SparkSessions;
+import vlfer.train.GpuSupport;
 
 /**
  * What every stage of a training run shares: the settings (as loaded, for the masked dump and
@@ -29,6 +30,7 @@ record RunContext(LoadedSettings loaded, TrainingMethod method, SparkSession spa
     static RunContext open(LoadedSettings loaded, NetworkStage.Start start, boolean takeOverLock) {
         VlferSettings s = loaded.settings();
         RunSettings.check(s);
+        GpuSupport.checkOnce();
         TrainingMethod method = TrainingMethods.create(s.method());
         SparkSession spark = SparkSessions.getOrCreate(s.spark());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

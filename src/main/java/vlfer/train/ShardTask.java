@@ -17,6 +17,7 @@ final class ShardTask implements Function<WorkerShard, RoundSum> {
 
     @Override
     public RoundSum call(WorkerShard shard) {
+        GpuSupport.checkOnce();
         NetworkState start = state.value();
         ComputationGraph net = WorkerNetworks.borrow(start);
         try {
