@@ -53,7 +53,17 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     public static StandaloneCluster start(Path home, int workers, int coresPerWorker, String memoryPerWorker) throws Exception {
-        prepareHome(home);
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return start(home, List.of(cp.split(java.io.File.pathSeparator)), workers, coresPerWorker, memoryPerWorker);
+    }
+
+    /**
+     * A cluster whose SPARK_HOME/jars holds exactly {@code classPath} (jars linked, class folders
+     * jarred): e.g. only the plain Spark jars, as a real Spark distribution has them.
+     */
+    public static StandaloneCluster start(Path home, List<String> classPath, int workers, int coresPerWorker,
+                                          String memoryPerWorker) throws Exception {
+        prepareHome(home, classPath);
         int masterPort = freePort();
         int masterUi = freePort();
         StandaloneCluster cluster = new StandaloneCluster(home, "spark://127.0.0.1:" + masterPort);
@@ -90,6 +100,7 @@ public final class StandaloneCluster implements AutoCloseable {
         pb.environment().put("SPARK_SCALA_VERSION", "2.12");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true"); // tests never reach for instance metadata
         processes.add(pb.start());
     }
 
@@ -100,7 +111,7 @@ public final class StandaloneCluster implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             for (Process p : processes) {
                 if (!p.isAlive()) {
-                    throw new IllegalStateException("a cluster process exited early; see logs in " + home);
+                    throw new IllegalStateException("a cluster process exited early; logs in " + home + ":\n" + logTails());
                 }
             }
             try {
@@ -121,8 +132,22 @@ public final class StandaloneCluster implements AutoCloseable {
         throw new IllegalStateException("cluster not ready after " + timeout + " (" + last + "); logs in " + home);
     }
 
-    /** SPARK_HOME: RELEASE, jars/ = links to every test class-path jar + one jar of the project's classes. */
-    private static void prepareHome(Path home) throws IOException {
+    private String logTails() {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> logs = Files.list(home)) {
+            for (Path log : logs.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                String text = Files.readString(log);
+                sb.append("== ").append(log.getFileName()).append('\n')
+                        .append(text.length() > 3000 ? text.substring(text.length() - 3000) : text).append('\n');
+            }
+        } catch (IOException e) {
+            sb.append("(cannot read the logs: ").append(e.getMessage()).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** SPARK_HOME: RELEASE, jars/ = links to the class path's jars + a jar of each class folder. */
+    private static void prepareHome(Path home, List<String> classPath) throws IOException {
         Path jars = home.resolve("jars");
         if (Files.exists(jars)) {
             try (Stream<Path> old = Files.list(jars)) {
@@ -133,9 +158,8 @@ public final class StandaloneCluster implements AutoCloseable {
         }
         Files.createDirectories(jars);
         Files.writeString(home.resolve("RELEASE"), "Spark 3.5 (test cluster assembled from Maven jars)\n");
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         int n = 0;
-        for (String entry : cp.split(java.io.File.pathSeparator)) {
+        for (String entry : classPath) {
             Path p = Path.of(entry);
             if (entry.endsWith(".jar") && Files.isRegularFile(p)) {
                 Files.createSymbolicLink(jars.resolve(String.format("%03d-%s", n++, p.getFileName())), p.toAbsolutePath());
