@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The staging folders ({@code .spark-staging-<job>}) that interrupted table writes leave under a
  * table. Spark readers skip them, but a glob over the table's files does not (DuckDB then meets
- * zero-byte part files). Before every write, a folder is removed when every run id it holds a
- * partition of is abandoned (no live run owns it), or, holding no partition yet, when nothing in
- * it changed for {@link #EMPTY_AFTER}.
+ * half-written part files). Before every write, a folder is removed when every run id it holds a
+ * partition of (committed, or still in a task's attempt folder) is abandoned, that is, no live run
+ * owns it; a folder holding no partition yet is removed once nothing in it changed for
+ * {@link #EMPTY_AFTER}.
  */
 final class StagingFolders {
     static final String PREFIX = ".spark-staging-";
@@ -40,12 +41,7 @@ final class StagingFolders {
                 return removed;
             }
             for (FileStatus st : fs.listStatus(dir, p -> p.getName().startsWith(PREFIX))) {
-                List<String> runIds = new ArrayList<>();
-                for (FileStatus child : fs.listStatus(st.getPath())) {
-                    if (child.getPath().getName().startsWith("run_id=")) {
-                        runIds.add(child.getPath().getName().substring("run_id=".length()));
-                    }
-                }
+                List<String> runIds = runIds(fs, st.getPath());
                 boolean stale = runIds.isEmpty()
                         ? System.currentTimeMillis() - newest(fs, st) > EMPTY_AFTER.toMillis()
                         : runIds.stream().allMatch(abandoned);
@@ -59,6 +55,23 @@ final class StagingFolders {
             throw new UncheckedIOException("cannot clean the staging folders of " + table + ": " + e.getMessage(), e);
         }
         return removed;
+    }
+
+    /**
+     * The run ids of the partitions in a staging folder: a task writes under
+     * {@code _temporary/.../attempt_*}{@code /run_id=...} until it commits, then under {@code run_id=...}.
+     */
+    private static List<String> runIds(FileSystem fs, Path staging) throws IOException {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(staging, true);
+        while (files.hasNext()) {
+            for (Path p = files.next().getPath(); p != null && !p.equals(staging); p = p.getParent()) {
+                if (p.getName().startsWith("run_id=")) {
+                    ids.add(p.getName().substring("run_id=".length()));
+                }
+            }
+        }
+        return new ArrayList<>(ids);
     }
 
     private static long newest(FileSystem fs, FileStatus dir) throws IOException {

@@ -156,4 +156,63 @@ class RunSafetyTest {
             }
         }
     }
+
+    /**
+     * A table write (predictions) killed with SIGKILL in a separate JVM: its half-written part files
+     * break a {@code **} glob, the README's committed-partition glob still reads the table, and the
+     * next write of a run removes the dead writer's staging folder.
+     */
+    @Test
+    void aKilledWriteIsNeverReadAndIsRemovedByTheNextWrite() throws Exception {
+        RunSummary run = TrainJob.run(settings("before-kill", "vlfer.train.epochs=1", "vlfer.output.predictions=true"), false);
+        Path out = work.resolve("out");
+        Path metrics = out.resolve("tables/predictions");
+        List<String> full = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g"));
+        full.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dorg.") || a.startsWith("-Djdk.")).toList());
+        full.addAll(List.of("-cp", System.getProperty("java.class.path"), "vlfer.testing.SlowTableWrite", out.toString(),
+                "killed-writer", "20000000"));
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(work.resolve("writer.log").toFile());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process writer = pb.start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        Path part = null;
+        while (part == null && writer.isAlive() && System.nanoTime() < deadline) {
+            try (var files = Files.walk(metrics)) {
+                part = files.filter(f -> f.toString().contains("/.spark-staging-") && f.getFileName().toString().startsWith("part-"))
+                        .findFirst().orElse(null);
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException racing) {
+                // the writer is creating folders while we list them
+            }
+            Thread.sleep(20);
+        }
+        assertTrue(part != null, "the writer started its write: " + Files.readString(work.resolve("writer.log")));
+        writer.destroyForcibly().waitFor();
+        assertTrue(Files.exists(part), "the killed write left its staging folder");
+
+        String committed = "read_parquet('" + metrics + "/run_id=*/*/*/*.parquet', hive_partitioning = true)";
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement bad = duck.createStatement()) {
+                assertThrows(java.sql.SQLException.class, () -> bad.executeQuery("SELECT count(*) FROM read_parquet('" + metrics
+                        + "/**/*.parquet', hive_partitioning = true)").close(), "a ** glob meets the dead writer's partial files");
+            }
+            Statement st = duck.createStatement();
+            try (ResultSet rs = st.executeQuery("SELECT avg(CASE WHEN label = prediction THEN 1.0 ELSE 0.0 END) FROM " + committed
+                    + " WHERE run_id = 'before-kill'")) {
+                assertTrue(rs.next());
+                assertEquals(run.result("synthetic", "test").metrics().war(), rs.getDouble(1), 1e-9);
+            }
+            TrainJob.run(settings("after-kill", "vlfer.train.epochs=1", "vlfer.output.predictions=true"), false);
+            try (var left = Files.list(metrics)) {
+                assertFalse(left.anyMatch(f -> f.getFileName().toString().startsWith(".spark-staging-")),
+                        "the next write removed the dead writer's staging folder");
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(DISTINCT run_id) FROM read_parquet('" + metrics
+                    + "/**/*.parquet', hive_partitioning = true)")) {
+                assertTrue(rs.next());
+                assertEquals(2, rs.getLong(1), "every glob reads the table again: the two runs, not the killed write");
+            }
+        }
+    }
 }
