@@ -21,6 +21,8 @@ from airflow import DAG
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
 JAR = "/opt/vlfer/vlfer-0.1.0-SNAPSHOT-spark.jar"
+# the text encoders' models: read by the driver only, so on its class path and not in JAR
+TEXT_MODELS_JAR = "/opt/vlfer/vlfer-0.1.0-SNAPSHOT-text-models.jar"
 CONF = "/opt/vlfer/conf/cluster.conf"
 FLAGS = " ".join([
     "-Dorg.eclipse.deeplearning4j.helpers.disable=false",
@@ -60,6 +62,7 @@ def vlfer_task(task_id, args, retries=1, executors=None):
         task_id=task_id,
         conn_id="spark_gpu_cluster",
         application=JAR,
+        driver_class_path=TEXT_MODELS_JAR,
         java_class="vlfer.app.Vlfer",
         files=CONF,
         application_args=args + ["--config", CONF],

@@ -15,7 +15,8 @@
 # too: properties the driver JVM reads at launch (spark.driver.memory, extraJavaOptions) would
 # otherwise come too late. Credentials among them are left to the session (never on the command
 # line). The --config file is shipped with --files (read from the driver's working directory in
-# cluster deploy mode, from its path in client mode).
+# cluster deploy mode, from its path in client mode). The text encoders' models travel in
+# target/vlfer-*-text-models.jar, on the driver's class path only (client mode).
 # VLFER_SUBMIT_DRY_RUN=1 prints the command instead of running it.
 #
 # Executor memory: ND4J keeps tensors off the Java heap (JavaCPP), which Spark does not count, so
@@ -56,6 +57,10 @@ if [ -z "$jar" ]; then
   [ -n "$jar" ] || { echo "spark-submit.sh: no target/vlfer-*-spark.jar: build it with mvn -B -DskipTests -Pdist package" >&2; exit 2; }
 fi
 
+# the text encoders' models (~160 MB) are read by the driver only: on its class path, not in the jar
+# the executors download (in cluster deploy mode, where the driver runs elsewhere, they go by --jars)
+models=${VLFER_TEXT_MODELS_JAR:-${jar%-spark.jar}-text-models.jar}
+
 heap_gb=${EXECUTOR_HEAP_GB:-8}       # executor JVM heap, GiB
 offheap_gb=${EXECUTOR_OFFHEAP_GB:-12} # ND4J off-heap cap, GiB
 cache=${JAVACPP_CACHE:-/tmp/javacpp-cache}
@@ -90,6 +95,25 @@ for ((i = 0; i < ${#submit_opts[@]}; i++)); do
     --deploy-mode=cluster|spark.submit.deployMode=cluster) cluster_mode=1 ;;
   esac
 done
+model_args=()
+if [ -f "$models" ]; then
+  if [ -n "$cluster_mode" ]; then
+    model_args=(--jars "$models")
+  else
+    extra=
+    for ((i = 0; i < ${#submit_opts[@]}; i++)); do
+      # spark-submit keeps one --driver-class-path: the user's is joined to the models jar
+      if [ "${submit_opts[$i]}" = --driver-class-path ]; then
+        extra=":${submit_opts[$((i + 1))]}"
+        submit_opts[$((i + 1))]="$models$extra"
+      fi
+    done
+    [ -n "$extra" ] || model_args=(--driver-class-path "$models")
+  fi
+else
+  echo "spark-submit.sh: no $models: the built-in text encoders will be missing on the driver" \
+    "(build it with mvn -B -DskipTests -Pdist package, or set VLFER_TEXT_MODELS_JAR)" >&2
+fi
 files=()
 for ((i = 0; i < ${#vlfer_args[@]}; i++)); do
   case "${vlfer_args[$i]}" in
@@ -109,6 +133,7 @@ cmd=("$submit"
   --conf "spark.executor.memoryOverhead=$((offheap_gb + 1))g"
   --conf spark.executorEnv.OMP_NUM_THREADS=1
   "${conf_args[@]}"
+  "${model_args[@]}"
   "${submit_opts[@]}"
   "$jar" "${vlfer_args[@]}")
 

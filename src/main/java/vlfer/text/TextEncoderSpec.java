@@ -52,8 +52,9 @@ public record TextEncoderSpec(String name, String modelSource, String tokenizerS
             String resource = source.substring(CLASSPATH.length());
             InputStream in = TextEncoderSpec.class.getClassLoader().getResourceAsStream(resource);
             if (in == null) {
-                throw new IOException("class-path resource " + resource
-                        + " not found (is its Maven jar on the class path?)");
+                throw new IOException("class-path resource " + resource + " not found (is its Maven jar on the class"
+                        + " path? On a cluster the text models ship in the driver-only vlfer-*-text-models.jar, which"
+                        + " deploy/spark-submit.sh puts on the driver's class path)");
             }
             return in;
         }

@@ -92,6 +92,12 @@ class DistSubmitIT {
                 assertTrue(Files.exists(out.resolve("runs/submitted/model.zip")));
                 assertTrue(Files.readString(out.resolve("runs/submitted/report.html")).contains("chart-confusion-synthetic-test"));
                 assertFalse(Files.readString(out.resolve("runs/submitted/resolved.conf")).contains(S3ProxyServer.SECRET_KEY));
+                try (java.util.stream.Stream<Path> fetched = Files.walk(home)) {
+                    List<String> names = fetched.filter(f -> f.toString().contains("/work-")).map(f -> f.getFileName().toString())
+                            .toList();
+                    assertTrue(names.stream().anyMatch(n -> n.endsWith("-spark.jar")), "the executors fetched the jar: " + names);
+                    assertFalse(names.stream().anyMatch(n -> n.contains("text-models")), "but not the text models: " + names);
+                }
             }
         }
     }

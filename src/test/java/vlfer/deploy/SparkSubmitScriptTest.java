@@ -34,6 +34,9 @@ class SparkSubmitScriptTest {
         pb.environment().remove("SPARK_HOME");
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("VLFER_JAR", "/opt/vlfer/vlfer-spark.jar");
+        Path models = dir.resolve("vlfer-text-models.jar");
+        Files.writeString(models, "stand-in");
+        pb.environment().put("VLFER_TEXT_MODELS_JAR", models.toString());
         pb.environment().put("VLFER_CONF_CLASSPATH", System.getProperty("java.class.path"));
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -66,6 +69,8 @@ class SparkSubmitScriptTest {
         assertEquals(List.of("/opt/vlfer/vlfer-spark.jar", "train", "--config", "conf/cluster.conf", "--set", "vlfer.run-id=t1"),
                 a.subList(a.indexOf("/opt/vlfer/vlfer-spark.jar"), a.indexOf("/opt/vlfer/vlfer-spark.jar") + 6));
         assertEquals("conf/cluster.conf", a.get(a.indexOf("--files") + 1));
+        assertEquals(dir.resolve("vlfer-text-models.jar").toString(), a.get(a.indexOf("--driver-class-path") + 1),
+                "the text models go on the driver's class path only");
         assertFalse(a.stream().anyMatch(x -> x.contains("SHHH") && !x.startsWith("vlfer.spark.conf")),
                 "a credential is never a spark-submit --conf: " + a);
         assertTrue(r.err().contains("spark.hadoop.fs.s3a.secret.key"), r.err());
@@ -77,6 +82,18 @@ class SparkSubmitScriptTest {
                 "--", "train", "--config", "conf/cluster.conf");
         assertEquals(0, r.code(), r.err());
         assertEquals("cluster.conf", r.args().get(r.args().indexOf("--config") + 1));
+        assertTrue(r.args().get(r.args().indexOf("--jars") + 1).endsWith("vlfer-text-models.jar"),
+                "in cluster mode the driver is remote: the models go by --jars");
+    }
+
+    @Test
+    void aUsersDriverClassPathIsJoinedToTheTextModels() throws Exception {
+        Result r = submit(Map.of("SPARK_HOME", fakeSparkHome().toString()), "--driver-class-path", "/opt/extra.jar",
+                "--", "train");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.args().stream().filter("--driver-class-path"::equals).count(), r.args().toString());
+        assertEquals(dir.resolve("vlfer-text-models.jar") + ":/opt/extra.jar",
+                r.args().get(r.args().indexOf("--driver-class-path") + 1));
     }
 
     @Test
