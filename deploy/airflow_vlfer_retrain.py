@@ -30,6 +30,7 @@ FLAGS = " ".join([
     "-Dai.djl.default_engine=OnnxRuntime",
     "-Djdk.reflect.useDirectMethodHandle=false",
     "-Dorg.bytedeco.javacpp.cachedir=/tmp/javacpp-cache",
+    "-DDJL_CACHE_DIR=/tmp/djl-cache",
 ] + [f"--add-opens=java.base/{p}=ALL-UNNAMED" for p in (
     "java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio", "java.util",
     "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref", "sun.nio.ch", "sun.nio.cs",
@@ -54,7 +55,7 @@ MAX_REJECT_FRACTION = "0.02"
 
 
 def vlfer_task(task_id, args, retries=1, executors=None):
-    """A `vlfer <args>` through spark-submit; driver-only commands need no executor memory settings."""
+    """A `vlfer <args>` through spark-submit (client mode); driver-only commands need no executor settings."""
     conf = {"spark.driver.extraJavaOptions": FLAGS}
     if executors:
         conf.update(executors)
@@ -67,7 +68,9 @@ def vlfer_task(task_id, args, retries=1, executors=None):
         files=CONF,
         application_args=args + ["--config", CONF],
         conf=conf,
-        deploy_mode="client" if executors is None else None,
+        # client mode for every task: the exit code of gate/data_check reaches Airflow, and the driver
+        # reads CONF and TEXT_MODELS_JAR from this machine's paths
+        deploy_mode="client",
         retries=retries,
     )
 

@@ -14,8 +14,9 @@
 # own Spark settings (vlfer.spark.conf in --config and --set) are passed as --conf at submit time
 # too: properties the driver JVM reads at launch (spark.driver.memory, extraJavaOptions) would
 # otherwise come too late. Credentials among them are left to the session (never on the command
-# line). The --config file is shipped with --files (read from the driver's working directory in
-# cluster deploy mode, from its path in client mode). The text encoders' models travel in
+# line). The --config file is shipped with --files: read from its path in client mode, and by name
+# from the driver's working directory in cluster deploy mode (YARN localises --files there; on
+# other cluster managers, put the file where the driver can read it and use client mode). The text encoders' models travel in
 # target/vlfer-*-text-models.jar, on the driver's class path only (client mode).
 # VLFER_SUBMIT_DRY_RUN=1 prints the command instead of running it.
 #
@@ -34,7 +35,11 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 
 submit_opts=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-  submit_opts+=("$1"); shift
+  case "$1" in
+    --*=*) submit_opts+=("${1%%=*}" "${1#*=}") ;; # --jars=x.jar as --jars x.jar
+    *) submit_opts+=("$1") ;;
+  esac
+  shift
 done
 [ $# -gt 0 ] || { echo "$usage" >&2; echo "(no '--' before the vlfer command)" >&2; exit 2; }
 shift
@@ -63,6 +68,10 @@ models=${VLFER_TEXT_MODELS_JAR:-${jar%-spark.jar}-text-models.jar}
 
 heap_gb=${EXECUTOR_HEAP_GB:-8}       # executor JVM heap, GiB
 offheap_gb=${EXECUTOR_OFFHEAP_GB:-12} # ND4J off-heap cap, GiB
+for v in EXECUTOR_HEAP_GB="$heap_gb" EXECUTOR_OFFHEAP_GB="$offheap_gb"; do
+  [[ "${v#*=}" =~ ^[1-9][0-9]*$ ]] || { echo "spark-submit.sh: ${v%%=*} must be a whole number of GiB, not '${v#*=}'" >&2; exit 2; }
+done
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 cache=${JAVACPP_CACHE:-/tmp/javacpp-cache}
 
 # The same JVM flags the tests and the local launcher use (pom.xml, property vlfer.jvm.flags):
@@ -80,7 +89,7 @@ flags="-Dorg.eclipse.deeplearning4j.helpers.disable=false -Dai.djl.offline=true 
 --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED"
 
 # the configuration's Spark settings, resolved as vlfer resolves them (reference.conf < --config < --set)
-spark_conf=$(java -cp "${VLFER_CONF_CLASSPATH:-$jar}" vlfer.config.SubmitConf "${vlfer_args[@]}") || exit 2
+spark_conf=$("$java" -cp "${VLFER_CONF_CLASSPATH:-$jar}" vlfer.config.SubmitConf "${vlfer_args[@]}") || exit 2
 conf_args=()
 while IFS= read -r line; do
   [ -n "$line" ] && conf_args+=(--conf "$line")
@@ -92,24 +101,21 @@ cluster_mode=
 for ((i = 0; i < ${#submit_opts[@]}; i++)); do
   case "${submit_opts[$i]}" in
     --deploy-mode) [ "${submit_opts[$((i + 1))]:-}" = cluster ] && cluster_mode=1 ;;
-    --deploy-mode=cluster|spark.submit.deployMode=cluster) cluster_mode=1 ;;
+    spark.submit.deployMode=cluster) cluster_mode=1 ;;
   esac
 done
 model_args=()
 if [ -f "$models" ]; then
-  if [ -n "$cluster_mode" ]; then
-    model_args=(--jars "$models")
-  else
-    extra=
-    for ((i = 0; i < ${#submit_opts[@]}; i++)); do
-      # spark-submit keeps one --driver-class-path: the user's is joined to the models jar
-      if [ "${submit_opts[$i]}" = --driver-class-path ]; then
-        extra=":${submit_opts[$((i + 1))]}"
-        submit_opts[$((i + 1))]="$models$extra"
-      fi
-    done
-    [ -n "$extra" ] || model_args=(--driver-class-path "$models")
-  fi
+  # spark-submit keeps one value per option: a user's --jars / --driver-class-path is joined to it
+  if [ -n "$cluster_mode" ]; then option=--jars sep=,; else option=--driver-class-path sep=:; fi
+  joined=
+  for ((i = 0; i < ${#submit_opts[@]}; i++)); do
+    if [ "${submit_opts[$i]}" = "$option" ]; then
+      submit_opts[$((i + 1))]="$models$sep${submit_opts[$((i + 1))]:-}"
+      joined=1
+    fi
+  done
+  [ -n "$joined" ] || model_args=("$option" "$models")
 else
   echo "spark-submit.sh: no $models: the built-in text encoders will be missing on the driver" \
     "(build it with mvn -B -DskipTests -Pdist package, or set VLFER_TEXT_MODELS_JAR)" >&2
@@ -118,23 +124,25 @@ files=()
 for ((i = 0; i < ${#vlfer_args[@]}; i++)); do
   case "${vlfer_args[$i]}" in
     --config|-c)
-      conf_file=${vlfer_args[$((i + 1))]:?"--config needs a file"}
+      conf_file=${vlfer_args[$((i + 1))]:-}
+      [ -n "$conf_file" ] || { echo "spark-submit.sh: --config needs a file" >&2; exit 2; }
       files=(--files "$conf_file")
       [ -n "$cluster_mode" ] && vlfer_args[$((i + 1))]=$(basename "$conf_file") ;;
   esac
 done
+# ${a[@]+"${a[@]}"}: an empty array under set -u on bash before 4.4 (macOS)
 cmd=("$submit"
   --class vlfer.app.Vlfer
-  "${files[@]}"
+  ${files[@]+"${files[@]}"}
   --conf "spark.driver.extraJavaOptions=$flags"
   --conf "spark.executor.extraJavaOptions=$flags -Dorg.bytedeco.javacpp.maxbytes=${offheap_gb}G \
 -Dorg.bytedeco.javacpp.maxphysicalbytes=$((heap_gb + offheap_gb + 1))G"
   --conf "spark.executor.memory=${heap_gb}g"
   --conf "spark.executor.memoryOverhead=$((offheap_gb + 1))g"
   --conf spark.executorEnv.OMP_NUM_THREADS=1
-  "${conf_args[@]}"
-  "${model_args[@]}"
-  "${submit_opts[@]}"
+  ${conf_args[@]+"${conf_args[@]}"}
+  ${model_args[@]+"${model_args[@]}"}
+  ${submit_opts[@]+"${submit_opts[@]}"}
   "$jar" "${vlfer_args[@]}")
 
 if [ -n "${VLFER_SUBMIT_DRY_RUN:-}" ]; then

@@ -17,6 +17,7 @@ import vlfer.eval.ClassificationMetrics;
 import vlfer.eval.HistoryTable;
 import vlfer.eval.SparkEvaluator;
 import vlfer.model.ModelCard;
+import vlfer.report.Formats;
 import vlfer.train.Checkpoint;
 import vlfer.train.CheckpointStore;
 
@@ -48,7 +49,7 @@ final class EpochSelection {
             ClassificationMetrics m = ClassificationMetrics.of(ev.counts());
             war.put(epoch, m.war());
             LOG.info("{}: epoch {} scores WAR {} on {}/{} ({} faces)", protocol.label(), epoch + 1,
-                    String.format("%.2f%%", 100 * m.war()), split.dataset(), split.split(), split.samples().size());
+                    Formats.pct(m.war()), split.dataset(), split.split(), split.samples().size());
             return new HistoryTable.Selection(split.dataset() + "/" + split.split(), m.war(), m.uar());
         }
     }
@@ -67,7 +68,7 @@ final class EpochSelection {
             }
         }
         LOG.info("{}: epoch {} of {} is the model (WAR {} on {}/{})", protocol.label(), best + 1, epochs,
-                String.format("%.2f%%", 100 * war.get(best)), split.dataset(), split.split());
+                Formats.pct(war.get(best)), split.dataset(), split.split());
         return CheckpointStore.load(hadoop, checkpoints.pathOf(best));
     }
 }

@@ -11,6 +11,7 @@ import vlfer.eval.ParquetTables;
 import vlfer.model.TrainingMethod;
 import vlfer.model.TrainingMethods;
 import vlfer.spark.SparkSessions;
+import vlfer.train.CheckpointStore;
 import vlfer.train.GpuSupport;
 
 /**
@@ -39,20 +40,25 @@ record RunContext(LoadedSettings loaded, TrainingMethod method, SparkSession spa
                 start.resumes() || takeOverLock);
         try {
             settle(RunLeftovers.find(sc.hadoopConfiguration(), run, new ParquetTables(spark, s.output().dir())), start, s,
-                    sc);
+                    sc, run);
             LOG.info("run {}: method {}, encoder {}, text encoder {}, Spark master {} ({} task slots); run folder {}",
                     s.runId(), method.label(), s.model().encoder(), s.text().encoder(), sc.master(), sc.defaultParallelism(),
                     run.path());
             run.writeText("resolved.conf", loaded.maskedDump());
             return new RunContext(loaded, method, spark, new DataFiles(sc.hadoopConfiguration()), run, lock);
-        } catch (RuntimeException e) {
-            lock.close();
+        } catch (RuntimeException | Error e) {
+            try {
+                lock.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
 
     /** Fresh, resume or overwrite, never a mix: a fresh run does not start over an earlier run's files. */
-    private static void settle(RunLeftovers left, NetworkStage.Start start, VlferSettings s, JavaSparkContext sc) {
+    private static void settle(RunLeftovers left, NetworkStage.Start start, VlferSettings s, JavaSparkContext sc,
+                               RunFolder run) {
         switch (start) {
             case FRESH -> {
                 if (left.any()) {
@@ -63,7 +69,7 @@ record RunContext(LoadedSettings loaded, TrainingMethod method, SparkSession spa
             }
             case OVERWRITE -> left.remove(sc.hadoopConfiguration(), "--overwrite of run " + s.runId());
             case RESUME_OR_START -> {
-                if (!left.hasCheckpoints()) {
+                if (new CheckpointStore(sc.hadoopConfiguration(), run.path()).latest().isEmpty()) {
                     left.remove(sc.hadoopConfiguration(), "--resume-or-start of run " + s.runId() + " (no checkpoint to resume)");
                 }
             }

@@ -49,10 +49,6 @@ record RunLeftovers(List<Path> paths) {
         return !paths.isEmpty();
     }
 
-    boolean hasCheckpoints() {
-        return paths.stream().anyMatch(p -> p.getName().equals("checkpoints"));
-    }
-
     /** The leftovers by name, for messages: "checkpoints, model.zip, tables/metrics/run_id=x". */
     String describe() {
         return String.join(", ", paths.stream().map(p -> p.getName().startsWith("run_id=")

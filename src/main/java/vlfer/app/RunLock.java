@@ -46,6 +46,12 @@ final class RunLock implements AutoCloseable {
             return Duration.between(Instant.parse(heartbeat), now);
         }
 
+        /** A lock file that cannot be read (its writer died mid-write): stale once its file is STALE old. */
+        static Holder unreadable(long modifiedMillis, String why) {
+            Instant at = Instant.ofEpochMilli(modifiedMillis);
+            return new Holder("unreadable", "?", "?", -1, "an unreadable lock (" + why + ")", at.toString(), at.toString());
+        }
+
         String describe() {
             return user + "@" + host + " pid " + pid + " (" + command + ", started " + started + ")";
         }
@@ -61,6 +67,7 @@ final class RunLock implements AutoCloseable {
     private final Holder own;
     private final ScheduledExecutorService beat;
     private volatile String lost;
+    private boolean closed;
 
     private RunLock(Configuration conf, Path path, String runId, Holder own) {
         this.conf = conf;
@@ -102,15 +109,40 @@ final class RunLock implements AutoCloseable {
             if (!takeOverStale) {
                 throw new IllegalStateException("run " + runId + " has a stale lock: its holder " + held.get().describe()
                         + " stopped " + silence.toMinutes() + " min ago without releasing " + qualified(conf, path)
-                        + ". If that run is dead, continue it with --resume, replace it with --overwrite --take-over-lock,"
-                        + " or take the lock with --take-over-lock");
+                        + ". If that run is dead: 'vlfer train' takes the lock over with --resume or --take-over-lock;"
+                        + " for other commands, remove that file");
             }
-            LOG.warn("run {}: taking over the stale lock of {} (silent for {} min)", runId, held.get().describe(),
-                    silence.toMinutes());
-            delete(conf, path);
+            if (setAside(conf, path, held.get())) {
+                LOG.warn("run {}: took over the stale lock of {} (silent for {} min)", runId, held.get().describe(),
+                        silence.toMinutes());
+            }
         }
         throw new IllegalStateException("run " + runId + ": could not take " + qualified(conf, path) + " (another run kept"
                 + " taking it)");
+    }
+
+    /**
+     * Moves a stale lock out of the way by renaming it to a name of its own: of two runs taking the
+     * same stale lock over, only one rename succeeds (atomic on a local disk and HDFS), and a lock that
+     * turned out to be another's fresh one is put back. Returns whether this run moved the stale lock.
+     */
+    private static boolean setAside(Configuration conf, Path path, Holder stale) {
+        Path aside = new Path(path.getParent(), "." + FILE + ".stale-" + UUID.randomUUID());
+        try {
+            FileSystem fs = path.getFileSystem(conf);
+            if (!fs.rename(path, aside)) {
+                return false; // another run moved it first
+            }
+            Optional<Holder> moved = read(conf, aside);
+            if (moved.isPresent() && !moved.get().id().equals(stale.id())) {
+                fs.rename(aside, path); // a fresh lock taken meanwhile: not ours to move
+                return false;
+            }
+            fs.delete(aside, false);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take over the stale run lock " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether run {@code runId} under {@code outputDir} is held by a live run (a fresh heartbeat). */
@@ -127,7 +159,10 @@ final class RunLock implements AutoCloseable {
     }
 
     /** Rewrites the heartbeat, or marks the lock lost when the file is no longer this holder's (every HEARTBEAT). */
-    void heartbeat() {
+    synchronized void heartbeat() {
+        if (closed) {
+            return;
+        }
         try {
             Optional<Holder> now = read(conf, path);
             if (now.isEmpty() || !now.get().id().equals(own.id())) {
@@ -143,7 +178,11 @@ final class RunLock implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true; // a heartbeat waiting for this monitor then does nothing
         beat.shutdownNow();
         Optional<Holder> now = read(conf, path);
         if (now.isPresent() && now.get().id().equals(own.id())) {
@@ -202,8 +241,18 @@ final class RunLock implements AutoCloseable {
             if (!fs.exists(path)) {
                 return Optional.empty();
             }
+            byte[] bytes;
             try (var in = fs.open(path)) {
-                return Optional.of(JSON.readValue(in.readAllBytes(), Holder.class));
+                bytes = in.readAllBytes();
+            }
+            try {
+                Holder h = JSON.readValue(bytes, Holder.class);
+                h.silence(Instant.now()); // the heartbeat parses
+                return Optional.of(h);
+            } catch (IOException | RuntimeException unreadable) {
+                LOG.warn("run lock {} cannot be read ({}): treated as its file's age says", path, unreadable.getMessage());
+                return Optional.of(Holder.unreadable(fs.getFileStatus(path).getModificationTime(),
+                        bytes.length == 0 ? "empty" : unreadable.getMessage()));
             }
         } catch (java.io.FileNotFoundException e) {
             return Optional.empty();

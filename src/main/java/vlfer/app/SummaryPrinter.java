@@ -3,6 +3,7 @@ package vlfer.app;
 import java.util.Locale;
 import java.util.Map;
 import vlfer.data.synth.SynthesisSummary;
+import vlfer.report.Formats;
 
 /** The tables printed at the end of a command. */
 final class SummaryPrinter {
@@ -26,7 +27,7 @@ final class SummaryPrinter {
         }
         sb.append(String.format(Locale.ROOT, "%nmodel:       %s%nrun folder:  %s%nreport:      %s%nmetrics:     %s%n"
                         + "predictions: %s%nhistory:     %s%nwall time:   %s%n", s.modelPath(), s.runDir(), s.reportPath(),
-                s.metricsTable(), s.predictionsTable(), s.historyTable(), formatSeconds(s.wallSeconds())));
+                s.metricsTable(), s.predictionsTable(), s.historyTable(), Formats.minutesSeconds(s.wallSeconds())));
         return sb.toString();
     }
 
@@ -34,8 +35,4 @@ final class SummaryPrinter {
         return "synthetic faces at " + s.root() + "\n" + s;
     }
 
-    private static String formatSeconds(double seconds) {
-        long t = Math.round(seconds);
-        return String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60);
-    }
 }

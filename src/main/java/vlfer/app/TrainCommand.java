@@ -52,6 +52,11 @@ final class TrainCommand implements Command {
             return 0;
         }
         if (cli.option("--folds") != null) {
+            List<String> ignored = cli.flags();
+            if (!ignored.isEmpty()) {
+                throw new CliArgs.UsageException("--folds resumes each fold from its checkpoints by itself; it takes none of "
+                        + String.join(", ", ignored) + " (to retrain the folds, choose another vlfer.run-id)");
+            }
             for (RunSummary fold : FoldsJob.run(cli.config(), cli.overrides(), FoldsJob.parse(cli.option("--folds")))) {
                 System.out.println(SummaryPrinter.run(fold));
             }

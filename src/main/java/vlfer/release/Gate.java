@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import static vlfer.report.Formats.pct;
 
 /**
  * The promotion gate: every evaluated split of the run must reach {@code minWar}, and, against a
@@ -31,6 +32,9 @@ public final class Gate {
         if (championName != null) {
             if (champion == null) {
                 notes.add("no champion '" + championName + "' yet: nothing to compare with");
+            } else if (run.keySet().stream().noneMatch(champion::containsKey)) {
+                failures.add("champion '" + championName + "' (run " + championRun + ") has no WAR on any split the run was"
+                        + " evaluated on (" + String.join(", ", run.keySet()) + "): nothing to compare with");
             } else {
                 for (Map.Entry<String, Double> e : run.entrySet()) {
                     Double best = champion.get(e.getKey());
@@ -48,7 +52,4 @@ public final class Gate {
         return new GateVerdict(failures.isEmpty(), failures, notes);
     }
 
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
-    }
 }

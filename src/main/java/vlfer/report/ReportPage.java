@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import static vlfer.report.Formats.esc;
+import static vlfer.report.Formats.pct;
 
 /**
  * The run report as one self-contained HTML page: provenance, data and rejects, results, training
@@ -154,31 +156,11 @@ public final class ReportPage {
         return "<td class=\"n\">" + esc(v) + "</td>";
     }
 
-    private static String pct(double v) {
-        return Double.isNaN(v) ? "-" : fmt("%.2f%%", 100 * v);
-    }
 
     private static String fmt(String format, double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
     }
 
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 
     private static final String STYLE = """
             body{font-family:system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}

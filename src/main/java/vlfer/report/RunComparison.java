@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -78,9 +77,8 @@ public final class RunComparison {
         rows.add(new String[]{"run_id", "method", "encoder", "dataset/split", "WAR", "UAR", "macroF1", "protocol", "epoch",
                 "faces", "time"});
         for (RunLine l : lines) {
-            rows.add(new String[]{l.runId(), l.method(), l.encoder(), l.dataset() + "/" + l.split(), pct(l.war()), pct(l.uar()),
-                    pct(l.macroF1()), l.protocol(), l.epoch() < 0 ? "-" : Integer.toString(l.epoch() + 1),
-                    l.facesTrained() == 0 ? "-" : Long.toString(l.facesTrained()), duration(l.trainingSeconds())});
+            rows.add(new String[]{l.runId(), l.method(), l.encoder(), l.dataset() + "/" + l.split(), Formats.pct(l.war()),
+                    Formats.pct(l.uar()), Formats.pct(l.macroF1()), l.protocol(), epoch(l), faces(l), time(l)});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] r : rows) {
@@ -112,29 +110,31 @@ public final class RunComparison {
         }
         sb.append("</tr>\n");
         for (RunLine l : lines) {
-            sb.append("<tr><td>").append(ReportPage.esc(l.runId())).append("</td><td>").append(ReportPage.esc(l.method()))
-                    .append("</td><td>").append(ReportPage.esc(l.encoder())).append("</td><td>")
-                    .append(ReportPage.esc(l.dataset() + "/" + l.split())).append("</td>");
-            for (String v : List.of(pct(l.war()), pct(l.uar()), pct(l.macroF1()))) {
+            sb.append("<tr><td>").append(Formats.esc(l.runId())).append("</td><td>").append(Formats.esc(l.method()))
+                    .append("</td><td>").append(Formats.esc(l.encoder())).append("</td><td>")
+                    .append(Formats.esc(l.dataset() + "/" + l.split())).append("</td>");
+            for (String v : List.of(Formats.pct(l.war()), Formats.pct(l.uar()), Formats.pct(l.macroF1()))) {
                 sb.append("<td class=\"n\">").append(v).append("</td>");
             }
-            sb.append("<td>").append(ReportPage.esc(l.protocol())).append("</td><td class=\"n\">")
-                    .append(l.epoch() < 0 ? "-" : l.epoch() + 1).append("</td><td class=\"n\">")
-                    .append(l.facesTrained() == 0 ? "-" : l.facesTrained()).append("</td><td class=\"n\">")
-                    .append(duration(l.trainingSeconds())).append("</td></tr>\n");
+            sb.append("<td>").append(Formats.esc(l.protocol())).append("</td><td class=\"n\">").append(epoch(l))
+                    .append("</td><td class=\"n\">").append(faces(l)).append("</td><td class=\"n\">").append(time(l))
+                    .append("</td></tr>\n");
         }
         return sb.append("</table></body></html>\n").toString();
     }
 
-    private static String pct(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+
+
+    private static String epoch(RunLine l) {
+        return l.epoch() < 0 ? "-" : Integer.toString(l.epoch() + 1);
     }
 
-    private static String duration(double seconds) {
-        if (seconds <= 0) {
-            return "-";
-        }
-        long s = Math.round(seconds);
-        return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    private static String faces(RunLine l) {
+        return l.facesTrained() == 0 ? "-" : Long.toString(l.facesTrained());
+    }
+
+    /** Training time from the history ("-" for runs without one). */
+    private static String time(RunLine l) {
+        return l.trainingSeconds() <= 0 ? "-" : Formats.minutesSeconds(l.trainingSeconds());
     }
 }

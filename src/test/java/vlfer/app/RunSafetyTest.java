@@ -73,6 +73,23 @@ class RunSafetyTest {
         assertFalse(Files.exists(lock), "the new holder released the lock it took over");
     }
 
+    /** A lock its writer left empty counts as live while its file is young, then as stale. */
+    @Test
+    void anUnreadableLockIsJudgedByItsFilesAge() throws Exception {
+        Path lock = runDir("empty-lock").resolve(RunLock.FILE);
+        Files.createDirectories(lock.getParent());
+        Files.createFile(lock);
+        String msg = assertThrows(IllegalStateException.class, () -> RunLock.acquire(new Configuration(),
+                runDir("empty-lock").toString(), "empty-lock", "vlfer train", true)).getMessage();
+        assertTrue(msg.contains("an unreadable lock (empty)") && msg.contains(RunLock.FILE), msg);
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(Instant.now().minus(RunLock.STALE).minusSeconds(60)));
+        try (RunLock taken = RunLock.acquire(new Configuration(), runDir("empty-lock").toString(), "empty-lock", "vlfer train",
+                true)) {
+            taken.checkHeld();
+            assertTrue(Files.readString(lock).contains("\"command\" : \"vlfer train\""));
+        }
+    }
+
     @Test
     void aLockTakenByAnotherHolderStopsTheRun() throws Exception {
         RunLock mine = RunLock.acquire(new Configuration(), runDir("stolen").toString(), "stolen", "vlfer train", false);

@@ -78,12 +78,13 @@ class SparkSubmitScriptTest {
 
     @Test
     void clusterDeployModeReadsTheShippedConfigByName() throws Exception {
-        Result r = submit(Map.of("SPARK_HOME", fakeSparkHome().toString()), "--deploy-mode", "cluster",
+        Result r = submit(Map.of("SPARK_HOME", fakeSparkHome().toString()), "--deploy-mode=cluster", "--jars", "mine.jar",
                 "--", "train", "--config", "conf/cluster.conf");
         assertEquals(0, r.code(), r.err());
         assertEquals("cluster.conf", r.args().get(r.args().indexOf("--config") + 1));
-        assertTrue(r.args().get(r.args().indexOf("--jars") + 1).endsWith("vlfer-text-models.jar"),
-                "in cluster mode the driver is remote: the models go by --jars");
+        assertEquals(1, r.args().stream().filter("--jars"::equals).count(), r.args().toString());
+        assertEquals(dir.resolve("vlfer-text-models.jar") + ",mine.jar", r.args().get(r.args().indexOf("--jars") + 1),
+                "in cluster mode the driver is remote: the models go by --jars, joined to the user's");
     }
 
     @Test
@@ -104,6 +105,9 @@ class SparkSubmitScriptTest {
         Result noCommand = submit(Map.of("SPARK_HOME", fakeSparkHome().toString()), "--master", "local[2]");
         assertEquals(2, noCommand.code());
         assertTrue(noCommand.err().contains("usage: deploy/spark-submit.sh"), noCommand.err());
+        Result badHeap = submit(Map.of("SPARK_HOME", fakeSparkHome().toString(), "EXECUTOR_HEAP_GB", "8g"), "--", "train");
+        assertEquals(2, badHeap.code());
+        assertTrue(badHeap.err().contains("EXECUTOR_HEAP_GB must be a whole number of GiB, not '8g'"), badHeap.err());
         Result badKey = submit(Map.of("SPARK_HOME", fakeSparkHome().toString()), "--", "train", "--set", "vlfer.trian.epochs=3");
         assertEquals(2, badKey.code());
         assertTrue(badKey.err().contains("vlfer.trian"), badKey.err());

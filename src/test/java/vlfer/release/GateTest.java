@@ -41,6 +41,13 @@ class GateTest {
     }
 
     @Test
+    void aChampionWithNoSplitInCommonFails() {
+        GateVerdict v = Gate.check(RUN, 0, "fer", "old", Map.of("affectnet/val", 0.6), 0.01);
+        assertFalse(v.passed(), "nothing could be compared: the gate does not wave the run through");
+        assertTrue(v.failures().get(0).contains("has no WAR on any split the run was evaluated on"), v.failures().get(0));
+    }
+
+    @Test
     void aRunWithoutMetricsFails() {
         GateVerdict v = Gate.check(Map.of(), 0, null, null, null, 0);
         assertFalse(v.passed());
