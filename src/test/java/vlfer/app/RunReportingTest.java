@@ -42,12 +42,8 @@ class RunReportingTest {
     static RunSummary second;
 
     private static LoadedSettings settings(String runId, String... more) {
-        String[] all = new String[more.length + 3];
-        all[0] = "vlfer.run-id=" + runId;
-        all[1] = "vlfer.model.encoder=small-cnn";
-        all[2] = "vlfer.train.averaging-frequency=2";
-        System.arraycopy(more, 0, all, 3, more.length);
-        return TestRuns.settings(work, all);
+        return TestRuns.settings(work, List.of("vlfer.run-id=" + runId, "vlfer.model.encoder=small-cnn",
+                "vlfer.train.averaging-frequency=2"), more);
     }
 
     @BeforeAll

@@ -30,12 +30,8 @@ class RunSafetyTest {
     static Path work;
 
     private static LoadedSettings settings(String runId, String... more) {
-        String[] all = new String[more.length + 3];
-        all[0] = "vlfer.run-id=" + runId;
-        all[1] = "vlfer.model.encoder=small-cnn";
-        all[2] = "vlfer.output.predictions=false";
-        System.arraycopy(more, 0, all, 3, more.length);
-        return TestRuns.settings(work, all);
+        return TestRuns.settings(work, List.of("vlfer.run-id=" + runId, "vlfer.model.encoder=small-cnn",
+                "vlfer.output.predictions=false"), more);
     }
 
     private static Path runDir(String runId) {

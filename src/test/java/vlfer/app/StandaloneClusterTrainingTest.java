@@ -40,11 +40,7 @@ class StandaloneClusterTrainingTest {
         TestData.synthesize(loaded.settings());
         Path home = Path.of("target", "spark-home").toAbsolutePath();
         try (StandaloneCluster cluster = StandaloneCluster.start(home, 2, 1, "2g")) {
-            SparkSession spark = LocalSpark.start(cluster.masterUrl(), new SparkConf()
-                    .set("spark.executor.memory", "1g")
-                    .set("spark.executor.cores", "1")
-                    .set("spark.executor.extraJavaOptions", StandaloneCluster.executorJavaOptions())
-                    .set("spark.executorEnv.OMP_NUM_THREADS", "1"));
+            SparkSession spark = driverOn(cluster);
             try {
                 assertEquals(2, awaitExecutors(spark, 2), "two executor JVMs registered");
                 RunSummary run = TrainJob.run(loaded, false);
@@ -80,11 +76,7 @@ class StandaloneClusterTrainingTest {
         TestData.synthesize(plain.settings());
         Path home = Path.of("target", "spark-home").toAbsolutePath();
         try (StandaloneCluster cluster = StandaloneCluster.start(home, 2, 1, "2g")) {
-            SparkSession spark = LocalSpark.start(cluster.masterUrl(), new SparkConf()
-                    .set("spark.executor.memory", "1g")
-                    .set("spark.executor.cores", "1")
-                    .set("spark.executor.extraJavaOptions", StandaloneCluster.executorJavaOptions())
-                    .set("spark.executorEnv.OMP_NUM_THREADS", "1"));
+            SparkSession spark = driverOn(cluster);
             try {
                 assertEquals("4", spark.sparkContext().getConf().get("spark.task.maxFailures"));
                 assertEquals(2, awaitExecutors(spark, 2));
@@ -107,6 +99,15 @@ class StandaloneClusterTrainingTest {
                 spark.stop();
             }
         }
+    }
+
+    /** This JVM as the driver of {@code cluster}: one 1-core, 1 GB executor per worker. */
+    private static SparkSession driverOn(StandaloneCluster cluster) {
+        return LocalSpark.start(cluster.masterUrl(), new SparkConf()
+                .set("spark.executor.memory", "1g")
+                .set("spark.executor.cores", "1")
+                .set("spark.executor.extraJavaOptions", StandaloneCluster.executorJavaOptions())
+                .set("spark.executorEnv.OMP_NUM_THREADS", "1"));
     }
 
     private static String[] concat(String[] a, String... b) {

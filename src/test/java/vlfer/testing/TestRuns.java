@@ -11,6 +11,13 @@ public final class TestRuns {
     private TestRuns() {
     }
 
+    /** Settings with a class's own {@code base} overrides, then a test's {@code more}. */
+    public static LoadedSettings settings(Path work, List<String> base, String... more) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return settings(work, all.toArray(String[]::new));
+    }
+
     public static LoadedSettings settings(Path work, String... overrides) {
         List<String> all = new ArrayList<>(List.of(
                 "vlfer.output.dir=\"" + work.resolve("out") + "\"",
