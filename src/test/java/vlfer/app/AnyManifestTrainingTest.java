@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,11 @@ class AnyManifestTrainingTest {
     static Path work;
 
     private static LoadedSettings settings(String layout, String... more) {
-        List<String> all = new ArrayList<>(List.of("vlfer.run-id=any-" + layout, "vlfer.synth.layout=" + layout,
+        return TestRuns.settings(work, List.of("vlfer.run-id=any-" + layout, "vlfer.synth.layout=" + layout,
                 "vlfer.synth.dir=\"" + work.resolve("synthetic-" + layout) + "\"",
                 "vlfer.synth.train-per-class=12", "vlfer.synth.test-per-class=3", "vlfer.synth.image-size=48",
                 "vlfer.synth.min-intensity=0.8", "vlfer.synth.label-noise=0", "vlfer.train.epochs=2",
-                "vlfer.train.warmup-epochs=0", "vlfer.output.predictions=false"));
-        all.addAll(List.of(more));
-        return TestRuns.settings(work, all.toArray(String[]::new));
+                "vlfer.train.warmup-epochs=0", "vlfer.output.predictions=false"), more);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -45,7 +44,7 @@ class ClipPairMethodsTest {
     }
 
     private static LoadedSettings settings(String runId, String... more) {
-        List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=6",
+        return TestRuns.settings(work, List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=6",
                 "vlfer.synth.test-per-class=3", "vlfer.train.epochs=1", "vlfer.train.warmup-epochs=0",
                 "vlfer.output.predictions=false", "vlfer.model.encoder=clip-vit", "vlfer.model.input-size=32",
                 "vlfer.model.vit.patch=8", "vlfer.model.vit.width=32", "vlfer.model.vit.layers=2",
@@ -53,9 +52,7 @@ class ClipPairMethodsTest {
                 "vlfer.text.onnx-file.model=" + fixture("tiny-clip-text.onnx"),
                 "vlfer.text.onnx-file.tokenizer=" + fixture("tokenizer.json"),
                 "vlfer.text.onnx-file.output=text_embeds", "vlfer.text.onnx-file.pooling=none",
-                "vlfer.text.onnx-file.max-tokens=16"));
-        all.addAll(List.of(more));
-        return TestRuns.settings(work, all.toArray(String[]::new));
+                "vlfer.text.onnx-file.max-tokens=16"), more);
     }
 
     @Test

@@ -40,11 +40,9 @@ class HostileRunTest {
     static Path work;
 
     private static LoadedSettings settings(String runId, String... more) {
-        List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=6",
+        return TestRuns.settings(work, List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=6",
                 "vlfer.synth.test-per-class=2", "vlfer.train.epochs=1", "vlfer.model.encoder=small-cnn",
-                "vlfer.model.input-size=32", "vlfer.synth.dir=\"" + work.resolve("faces-" + runId) + "\""));
-        all.addAll(List.of(more));
-        return TestRuns.settings(work, all.toArray(String[]::new));
+                "vlfer.model.input-size=32", "vlfer.synth.dir=\"" + work.resolve("faces-" + runId) + "\""), more);
     }
 
     @Test

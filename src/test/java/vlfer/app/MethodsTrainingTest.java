@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -28,15 +27,13 @@ class MethodsTrainingTest {
     static Path work;
 
     private static LoadedSettings settings(String runId, String... more) {
-        List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId,
+        return TestRuns.settings(work, List.of("vlfer.run-id=" + runId,
                 "vlfer.synth.train-per-class=150", "vlfer.synth.test-per-class=15", "vlfer.train.epochs=8",
                 "vlfer.train.warmup-epochs=0", "vlfer.synth.min-intensity=0.8", "vlfer.synth.max-roll-degrees=0",
                 "vlfer.synth.max-yaw=0", "vlfer.synth.lighting=0", "vlfer.synth.blur-probability=0",
                 "vlfer.synth.noise-sigma=0", "vlfer.synth.occluder-probability=0", "vlfer.synth.label-noise=0",
                 "vlfer.train.learning-rate=0.03", "vlfer.augment.erasing-probability=0",
-                "vlfer.augment.crop-probability=0", "vlfer.output.predictions=false"));
-        all.addAll(List.of(more));
-        return TestRuns.settings(work, all.toArray(String[]::new));
+                "vlfer.augment.crop-probability=0", "vlfer.output.predictions=false"), more);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -33,14 +32,12 @@ class PretrainedWeightsTrainingTest {
     static Path work;
 
     private static LoadedSettings settings(String runId, String... more) {
-        List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=6",
+        return TestRuns.settings(work, List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=6",
                 "vlfer.synth.test-per-class=3", "vlfer.train.epochs=1", "vlfer.train.warmup-epochs=0",
                 "vlfer.output.predictions=false", "vlfer.model.encoder=clip-vit", "vlfer.model.input-size=32",
                 "vlfer.model.vit.patch=8", "vlfer.model.vit.width=32", "vlfer.model.vit.layers=2",
                 "vlfer.model.vit.heads=4", "vlfer.model.vit.output-dim=16", "vlfer.model.weights=" + NPZ,
-                "vlfer.model.weights-prefix=visual."));
-        all.addAll(List.of(more));
-        return TestRuns.settings(work, all.toArray(String[]::new));
+                "vlfer.model.weights-prefix=visual."), more);
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,10 @@ class ReproducibleRunsTest {
     static Path work;
 
     private static LoadedSettings settings(String runId, String... more) {
-        List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=30",
+        return TestRuns.settings(work, List.of("vlfer.run-id=" + runId, "vlfer.synth.train-per-class=30",
                 "vlfer.synth.test-per-class=5", "vlfer.train.epochs=3", "vlfer.train.warmup-epochs=1",
                 "vlfer.model.encoder=small-cnn", "vlfer.model.input-size=32", "vlfer.train.batch-size-per-worker=16",
-                "vlfer.train.averaging-frequency=2"));
-        all.addAll(List.of(more));
-        return TestRuns.settings(work, all.toArray(String[]::new));
+                "vlfer.train.averaging-frequency=2"), more);
     }
 
     private static Path local(String path) {

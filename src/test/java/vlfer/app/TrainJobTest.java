@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,14 +56,12 @@ class TrainJobTest {
 
     /** Easy faces (strong expressions, no pose, light, blur, noise or occluders): a quick, clear signal. */
     private static LoadedSettings settings(String runId, String... more) {
-        List<String> all = new ArrayList<>(List.of("vlfer.run-id=" + runId,
+        return TestRuns.settings(work, List.of("vlfer.run-id=" + runId,
                 "vlfer.synth.train-per-class=200", "vlfer.synth.test-per-class=15", "vlfer.train.epochs=12",
                 "vlfer.synth.min-intensity=0.8", "vlfer.synth.max-roll-degrees=0", "vlfer.synth.max-yaw=0",
                 "vlfer.synth.lighting=0", "vlfer.synth.blur-probability=0", "vlfer.synth.noise-sigma=0",
                 "vlfer.synth.occluder-probability=0", "vlfer.synth.label-noise=0", "vlfer.train.learning-rate=0.03",
-                "vlfer.augment.erasing-probability=0", "vlfer.augment.crop-probability=0"));
-        all.addAll(List.of(more));
-        return TestRuns.settings(work, all.toArray(String[]::new));
+                "vlfer.augment.erasing-probability=0", "vlfer.augment.crop-probability=0"), more);
     }
 
     @Test
