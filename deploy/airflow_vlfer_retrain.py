@@ -47,6 +47,11 @@ EXECUTOR_FLAGS = " ".join([
     f"-Dorg.bytedeco.javacpp.maxphysicalbytes={EXECUTOR_HEAP_GB + EXECUTOR_OFFHEAP_GB + 1}G",
 ])
 
+# glibc's malloc settings for the driver and the executors (deploy/native-env.sh says why: without
+# them every training step faults its working set in again)
+GLIBC_TUNABLES = ("glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456:"
+                  "glibc.malloc.top_pad=67108864:glibc.malloc.arena_max=4")
+
 RUN_ID = "rafdb-ke2nt-resnet18-{{ ds_nodash }}"
 MODEL_NAME = "rafdb-ke2nt"
 MIN_WAR = "0.85"
@@ -71,6 +76,7 @@ def vlfer_task(task_id, args, retries=1, executors=None):
         # client mode for every task: the exit code of gate/data_check reaches Airflow, and the driver
         # reads CONF and TEXT_MODELS_JAR from this machine's paths
         deploy_mode="client",
+        env_vars={"GLIBC_TUNABLES": GLIBC_TUNABLES},
         retries=retries,
     )
 
@@ -94,6 +100,7 @@ with DAG(
         "spark.executor.memory": f"{EXECUTOR_HEAP_GB}g",
         "spark.executor.memoryOverhead": f"{EXECUTOR_OFFHEAP_GB + 1}g",
         "spark.executorEnv.OMP_NUM_THREADS": "1",
+        "spark.executorEnv.GLIBC_TUNABLES": GLIBC_TUNABLES,
     })
     gate = vlfer_task("gate", [
         "gate", "--run-id", RUN_ID, "--min-war", MIN_WAR, "--against", MODEL_NAME, "--max-drop", MAX_DROP,

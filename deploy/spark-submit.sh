@@ -72,6 +72,11 @@ for v in EXECUTOR_HEAP_GB="$heap_gb" EXECUTOR_OFFHEAP_GB="$offheap_gb"; do
   [[ "${v#*=}" =~ ^[1-9][0-9]*$ ]] || { echo "spark-submit.sh: ${v%%=*} must be a whole number of GiB, not '${v#*=}'" >&2; exit 2; }
 done
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# glibc's malloc settings (deploy/native-env.sh): exported for a client-mode driver, passed to the
+# executors and to a cluster-mode driver on YARN or Kubernetes (a standalone cluster's driver takes
+# its worker's environment: set GLIBC_TUNABLES in the worker's spark-env.sh)
+# shellcheck source=native-env.sh
+. "$here/deploy/native-env.sh"
 cache=${JAVACPP_CACHE:-/tmp/javacpp-cache}
 
 # The same JVM flags the tests and the local launcher use (pom.xml, property vlfer.jvm.flags):
@@ -140,6 +145,9 @@ cmd=("$submit"
   --conf "spark.executor.memory=${heap_gb}g"
   --conf "spark.executor.memoryOverhead=$((offheap_gb + 1))g"
   --conf spark.executorEnv.OMP_NUM_THREADS=1
+  --conf "spark.executorEnv.GLIBC_TUNABLES=$GLIBC_TUNABLES"
+  --conf "spark.yarn.appMasterEnv.GLIBC_TUNABLES=$GLIBC_TUNABLES"
+  --conf "spark.kubernetes.driverEnv.GLIBC_TUNABLES=$GLIBC_TUNABLES"
   ${conf_args[@]+"${conf_args[@]}"}
   ${model_args[@]+"${model_args[@]}"}
   ${submit_opts[@]+"${submit_opts[@]}"}

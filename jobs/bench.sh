@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks, not tests, with the project's JVM flags (oneDNN on).
 #   jobs/bench.sh training [encoder ...]   training and inference images/s of each visual encoder
-#                                          with the ke2nt head (default: small-cnn resnet18), one JVM
+#                                          with the ke2nt head (default: small-cnn resnet18), one JVM,
+#                                          and the page faults per training step
+#   jobs/bench.sh training --torch [encoder ...]
+#                                          the same side by side with PyTorch (jobs/bench-torch.py, Debian's
+#                                          python3-torch; face-api and resnet18), BENCH_ROUNDS (2) rounds
+#                                          alternating, and the ratio of the two
+#   jobs/bench.sh profile [encoder ...]    where a training step's time goes, per layer type and pass
+#                                          (StepProfileBench, JFR; default face-api; BENCH_STEPS 40)
 #   jobs/bench.sh input [encoder ...]      images/s per core of decode + resize + augment for each
 #                                          real layout, next to the encoder's training images/s on one core
 #   jobs/bench.sh expclip-ceiling [text-encoder ...]
@@ -19,18 +26,33 @@
 #                                          one worker, then two
 #   OMP_NUM_THREADS=1 jobs/bench.sh training   one core, as each local[N] task slot has
 # Options: BENCH_BATCH (32), BENCH_STEPS (10) for training; BENCH_PASSES (3), BENCH_FACES (40 per class) for input.
+# Every JVM (and PyTorch) runs under deploy/native-env.sh's malloc settings; BENCH_GLIBC_DEFAULT=1
+# runs them under glibc's defaults instead.
 # Faces for scaling/averaging are drawn once into target/bench-data (48 px by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
+if [ -n "${BENCH_GLIBC_DEFAULT:-}" ]; then
+  unset GLIBC_TUNABLES
+else
+  # shellcheck source=../deploy/native-env.sh
+  . deploy/native-env.sh
+fi
 case "$mode" in
   training) main=vlfer.bench.TrainingThroughputBench ;;
+  profile) main=vlfer.bench.StepProfileBench ;;
   input) main=vlfer.bench.InputPipelineBench; export OMP_NUM_THREADS=1 ;;
   expclip-ceiling) main=vlfer.bench.ExpclipTargetCeiling ;;
   scaling|averaging) main=vlfer.bench.EpochBench ;;
-  *) echo "usage: jobs/bench.sh training|input|expclip-ceiling|scaling|averaging [name ...]" >&2; exit 2 ;;
+  *) echo "usage: jobs/bench.sh training [--torch]|profile|input|expclip-ceiling|scaling|averaging [name ...]" >&2; exit 2 ;;
 esac
 shift
+torch=
+if [ "$mode" = training ] && [ "${1:-}" = --torch ]; then
+  torch=1; shift
+  /usr/bin/python3 -c 'import torch' 2>/dev/null || {
+    echo "jobs/bench.sh: --torch needs Debian's python3-torch (apt-get install python3-torch)" >&2; exit 2; }
+fi
 mvn -B -q -DskipTests test-compile
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 flags=$(mvn -B -q -Dstyle.color=never help:evaluate -Dexpression=vlfer.jvm.flags -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")
@@ -60,6 +82,27 @@ case "$mode" in
       printf "Spark local[2], 2 workers / one JVM, 2 threads: %.3f (%+.1f%%)\n", s2 / two, 100 * (s2 / two - 1)
       printf "Spark, 1 worker / one JVM, 1 thread (the rounds alone: broadcast, tasks, reduce): %.3f (%+.1f%%)\n", s1 / one, 100 * (s1 / one - 1)
     }' ;;
+  training)
+    export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
+    if [ -z "$torch" ]; then
+      bench_java "$main" "$@"
+      exit 0
+    fi
+    encoders=("$@"); [ ${#encoders[@]} -gt 0 ] || encoders=(face-api resnet18)
+    echo "GLIBC_TUNABLES=${GLIBC_TUNABLES:-unset, glibc defaults}, OMP_NUM_THREADS=$OMP_NUM_THREADS, batch ${BENCH_BATCH:-32}, ${BENCH_STEPS:-10} steps"
+    : > target/bench-torch.txt
+    for round in $(seq "${BENCH_ROUNDS:-2}"); do
+      bench_java "$main" "${encoders[@]}" 2>>target/bench-training.log | grep 'img/s' | sed 's/^/vlfer /' | tee -a target/bench-torch.txt
+      /usr/bin/python3 jobs/bench-torch.py --batch "${BENCH_BATCH:-32}" --steps "${BENCH_STEPS:-10}" \
+        --threads "$OMP_NUM_THREADS" "${encoders[@]}" | grep 'img/s' | sed 's/^/torch /' | tee -a target/bench-torch.txt
+    done
+    awk '{ for (i = 1; i <= NF; i++) { if ($i == "train") tr = $(i + 1); if ($i == "inference") inf = $(i + 1) }
+           k = $2; seen[k] = 1; n[$1, k]++; t[$1, k] = t[$1, k] sep[$1, k] tr; sep[$1, k] = ", "
+           st[$1, k] += tr; i2[$1, k] = i2[$1, k] isep[$1, k] inf; isep[$1, k] = ", " }
+      END { print ""; print "| encoder | PyTorch train img/s | vlfer train img/s | vlfer time per step vs PyTorch | inference img/s PyTorch / vlfer |"
+            print "|---|---|---|---|---|"
+            for (k in seen) printf "| %s | %s | %s | %.2fx | %s / %s |\n", k, t["torch", k], t["vlfer", k],
+              (st["torch", k] / n["torch", k]) / (st["vlfer", k] / n["vlfer", k]), i2["torch", k], i2["vlfer", k] }' target/bench-torch.txt ;;
   *)
     export OMP_NUM_THREADS=${OMP_NUM_THREADS:-2}
     bench_java "$main" "$@" ;;

@@ -30,16 +30,21 @@ public final class TrainingThroughputBench {
                 oneDnn ? "on" : "off");
         for (String encoder : encoders) {
             Figures f = measure(encoder, batch, steps);
-            System.out.printf(Locale.ROOT, "%-10s %3dx%-3d params %,10d  train %7.1f img/s  inference %7.1f img/s%n",
-                    encoder, f.side(), f.side(), f.params(), f.train(), f.inference());
+            System.out.printf(Locale.ROOT, "%-10s %3dx%-3d params %,10d  train %7.1f img/s  inference %7.1f img/s"
+                            + "  page faults %,7d per training step%n",
+                    encoder, f.side(), f.side(), f.params(), f.train(), f.inference(), f.faultsPerStep());
         }
     }
 
     /** Training and inference images/s of one encoder with the ke2nt head, on random input. */
-    public record Figures(int side, long params, double train, double inference) {
+    public record Figures(int side, long params, double train, double inference, long faultsPerStep) {
     }
 
-    public static Figures measure(String encoder, int batch, int steps) {
+    /** The encoder with the ke2nt head, and one random batch of faces with one-hot labels. */
+    public record Setup(ComputationGraph net, MultiDataSet batch, int side) {
+    }
+
+    public static Setup setup(String encoder, int batch) {
         LoadedSettings loaded = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder));
         VlferSettings s = loaded.settings();
         NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
@@ -51,21 +56,31 @@ public final class TrainingThroughputBench {
         for (int i = 0; i < batch; i++) {
             y.putScalar(i, i % 7, 1);
         }
-        MultiDataSet mds = new MultiDataSet(x, y);
+        return new Setup(net, new MultiDataSet(x, y), side);
+    }
+
+    public static Figures measure(String encoder, int batch, int steps) {
+        Setup setup = setup(encoder, batch);
+        ComputationGraph net = setup.net();
+        MultiDataSet mds = setup.batch();
+        INDArray x = mds.getFeatures(0);
+        int side = setup.side();
         for (int i = 0; i < 3; i++) {
             net.fit(mds);
             net.outputSingle(false, x);
         }
+        long faults = MinorFaults.ofThisProcess();
         long t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             net.fit(mds);
         }
+        long faultsPerStep = (MinorFaults.ofThisProcess() - faults) / steps;
         double train = steps * batch / ((System.nanoTime() - t0) / 1e9);
         t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
             net.outputSingle(false, x);
         }
         double infer = steps * batch / ((System.nanoTime() - t0) / 1e9);
-        return new Figures(side, net.numParams(), train, infer);
+        return new Figures(side, net.numParams(), train, infer, faultsPerStep);
     }
 }

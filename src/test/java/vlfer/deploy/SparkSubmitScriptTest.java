@@ -32,6 +32,7 @@ class SparkSubmitScriptTest {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("err.txt").toFile());
         pb.environment().remove("SPARK_HOME");
+        pb.environment().remove("GLIBC_TUNABLES");
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("VLFER_JAR", "/opt/vlfer/vlfer-spark.jar");
         Path models = dir.resolve("vlfer-text-models.jar");
@@ -49,7 +50,8 @@ class SparkSubmitScriptTest {
     private Path fakeSparkHome() throws IOException {
         Path bin = Files.createDirectories(dir.resolve("spark/bin"));
         Path script = bin.resolve("spark-submit");
-        Files.writeString(script, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + dir.resolve("args.txt") + "'\n");
+        Files.writeString(script, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > '" + dir.resolve("args.txt") + "'\n"
+                + "printf '%s' \"${GLIBC_TUNABLES:-}\" > '" + dir.resolve("driver-env.txt") + "'\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return dir.resolve("spark");
     }
@@ -95,6 +97,21 @@ class SparkSubmitScriptTest {
         assertEquals(1, r.args().stream().filter("--driver-class-path"::equals).count(), r.args().toString());
         assertEquals(dir.resolve("vlfer-text-models.jar") + ":/opt/extra.jar",
                 r.args().get(r.args().indexOf("--driver-class-path") + 1));
+    }
+
+    @Test
+    void theDriverAndTheExecutorsRunUnderTheProjectsMallocSettingsUnlessTheUserHasOwn() throws Exception {
+        String settings = NativeEnv.projectSettings();
+        Result r = submit(Map.of("SPARK_HOME", fakeSparkHome().toString()), "--", "train");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.args().contains("spark.executorEnv.GLIBC_TUNABLES=" + settings), r.args().toString());
+        assertTrue(r.args().contains("spark.yarn.appMasterEnv.GLIBC_TUNABLES=" + settings), r.args().toString());
+        assertEquals(settings, Files.readString(dir.resolve("driver-env.txt")), "a client-mode driver's environment");
+        Result own = submit(Map.of("SPARK_HOME", fakeSparkHome().toString(), "GLIBC_TUNABLES", "glibc.malloc.arena_max=8"),
+                "--", "train");
+        assertEquals(0, own.code(), own.err());
+        assertTrue(own.args().contains("spark.executorEnv.GLIBC_TUNABLES=glibc.malloc.arena_max=8"), own.args().toString());
+        assertEquals("glibc.malloc.arena_max=8", Files.readString(dir.resolve("driver-env.txt")));
     }
 
     @Test
