@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.nd4j.linalg.activations.Activation;
 import vlfer.data.image.InputSpec;
 import vlfer.model.encoder.vit.VitBlock;
 import vlfer.model.encoder.vit.VitEmbedding;
 import vlfer.model.encoder.vit.VitHead;
 import vlfer.model.encoder.vit.VitShape;
+import vlfer.model.encoder.layers.LeanConvolutionLayer;
 
 /**
  * CLIP's image tower (OpenAI's {@code VisionTransformer}): patch convolution without bias, class
@@ -39,7 +39,7 @@ public final class ClipVitEncoder implements EncoderArchitecture {
     @Override
     public String addTo(ComputationGraphConfiguration.GraphBuilder g, String input) {
         int w = shape.width();
-        g.addLayer("vit.conv1", new ConvolutionLayer.Builder(shape.patch(), shape.patch()).nIn(3).nOut(w)
+        g.addLayer("vit.conv1", new LeanConvolutionLayer.Builder(shape.patch(), shape.patch()).nIn(3).nOut(w)
                 .stride(shape.patch(), shape.patch()).convolutionMode(ConvolutionMode.Truncate).hasBias(false)
                 .activation(Activation.IDENTITY).build(), input);
         g.addLayer("vit.embed", new VitEmbedding(w, shape.tokens() - 1), "vit.conv1");

@@ -7,18 +7,18 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import vlfer.data.image.InputSpec;
 import vlfer.model.encoder.faceapi.TfjsWeights;
+import vlfer.model.encoder.layers.LeanConvolutionLayer;
+import vlfer.model.encoder.layers.LeanDepthwiseConvolution2D;
+import vlfer.model.encoder.layers.LeanReluLayer;
 
 /**
  * The pretrained face encoder of face-api's expression model (@vladmandic/face-api, MIT): 112x112
@@ -68,7 +68,7 @@ public final class FaceApiEncoder implements EncoderArchitecture {
                                      boolean first) {
         String p = PREFIX + block + ".";
         if (first) {
-            g.addLayer(p + "conv0", new ConvolutionLayer.Builder(3, 3).stride(2, 2).nIn(in).nOut(out)
+            g.addLayer(p + "conv0", new LeanConvolutionLayer.Builder(3, 3).stride(2, 2).nIn(in).nOut(out)
                     .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build(), input);
         } else {
             separable(g, p + "conv0", input, in, out, 2, Activation.RELU);
@@ -79,7 +79,7 @@ public final class FaceApiEncoder implements EncoderArchitecture {
             separable(g, p + "conv" + i, next, out, out, 1, Activation.IDENTITY);
             outs.add(p + "conv" + i);
             g.addVertex(p + "sum" + i, new ElementWiseVertex(ElementWiseVertex.Op.Add), outs.toArray(String[]::new));
-            g.addLayer(p + "relu" + i, new ActivationLayer.Builder().activation(Activation.RELU).build(), p + "sum" + i);
+            g.addLayer(p + "relu" + i, new LeanReluLayer(), p + "sum" + i);
             next = p + "relu" + i;
         }
         return next;
@@ -92,10 +92,10 @@ public final class FaceApiEncoder implements EncoderArchitecture {
      */
     private static void separable(ComputationGraphConfiguration.GraphBuilder g, String name, String input, int in, int out,
                                   int stride, Activation activation) {
-        g.addLayer(name + DEPTHWISE, new DepthwiseConvolution2D.Builder(3, 3).stride(stride, stride).nIn(in).nOut(in)
+        g.addLayer(name + DEPTHWISE, new LeanDepthwiseConvolution2D.Builder(3, 3).stride(stride, stride).nIn(in).nOut(in)
                 .depthMultiplier(1).convolutionMode(ConvolutionMode.Same).hasBias(false).activation(Activation.IDENTITY).build(),
                 input);
-        g.addLayer(name, new ConvolutionLayer.Builder(1, 1).nIn(in).nOut(out).convolutionMode(ConvolutionMode.Same)
+        g.addLayer(name, new LeanConvolutionLayer.Builder(1, 1).nIn(in).nOut(out).convolutionMode(ConvolutionMode.Same)
                 .hasBias(true).activation(activation).build(), name + DEPTHWISE);
     }
 

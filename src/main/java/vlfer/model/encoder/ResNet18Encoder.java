@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
+import vlfer.model.encoder.layers.LeanConvolutionLayer;
+import vlfer.model.encoder.layers.LeanReluLayer;
 
 /**
  * ResNet-18 in torchvision's layout, layer names = torchvision state-dict prefixes (conv1, bn1,
@@ -115,7 +117,7 @@ public final class ResNet18Encoder implements EncoderArchitecture {
     }
 
     private static ConvolutionLayer conv(int in, int out, int k, int stride, int pad) {
-        return new ConvolutionLayer.Builder(k, k).nIn(in).nOut(out).stride(stride, stride).padding(pad, pad)
+        return new LeanConvolutionLayer.Builder(k, k).nIn(in).nOut(out).stride(stride, stride).padding(pad, pad)
                 .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build();
     }
 
@@ -125,6 +127,6 @@ public final class ResNet18Encoder implements EncoderArchitecture {
     }
 
     private static ActivationLayer relu() {
-        return new ActivationLayer.Builder().activation(Activation.RELU).build();
+        return new LeanReluLayer();
     }
 }

@@ -2,13 +2,13 @@ package vlfer.model.encoder;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
+import vlfer.model.encoder.layers.LeanConvolutionLayer;
+import vlfer.model.encoder.layers.LeanReluLayer;
 
 /**
  * A small VGG-style CNN for CPUs: blocks of 3x3 conv + batch norm + ReLU + 2x2 max pool, then global
@@ -36,10 +36,10 @@ public final class SmallCnnEncoder implements EncoderArchitecture {
         int in = 3;
         for (int b = 0; b < WIDTHS.length; b++) {
             String p = "cnn" + (b + 1);
-            g.addLayer(p + ".conv", new ConvolutionLayer.Builder(3, 3).nIn(in).nOut(WIDTHS[b])
+            g.addLayer(p + ".conv", new LeanConvolutionLayer.Builder(3, 3).nIn(in).nOut(WIDTHS[b])
                     .convolutionMode(ConvolutionMode.Same).hasBias(false).activation(Activation.IDENTITY).build(), prev);
             g.addLayer(p + ".bn", new BatchNormalization.Builder().nOut(WIDTHS[b]).eps(1e-5).decay(0.9).useLogStd(false).build(), p + ".conv");
-            g.addLayer(p + ".relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), p + ".bn");
+            g.addLayer(p + ".relu", new LeanReluLayer(), p + ".bn");
             prev = p + ".relu";
             if (b < WIDTHS.length - 1) {
                 g.addLayer(p + ".pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), prev);
