@@ -11,10 +11,15 @@ gradients. Prints one line per encoder in the same form as TrainingThroughputBen
     <encoder> <side>x<side> params <n> train <img/s> img/s inference <img/s> img/s
 """
 import argparse
+import os
+import sys
 import time
 
 import torch
 from torch import nn
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "test", "python"))
+from golden_tensors import ResNet18 as GoldenResNet18  # noqa: E402
 
 
 class Separable(nn.Module):
@@ -61,40 +66,14 @@ class FaceApi(nn.Module):
         return self.head(self.blocks(x).mean(dim=(2, 3)))
 
 
-class BasicBlock(nn.Module):
-    def __init__(self, cin, cout, stride):
-        super().__init__()
-        self.conv1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(cout)
-        self.conv2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
-        self.bn2 = nn.BatchNorm2d(cout)
-        self.downsample = None
-        if stride != 1 or cin != cout:
-            self.downsample = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
-
-    def forward(self, x):
-        identity = x if self.downsample is None else self.downsample(x)
-        out = torch.relu(self.bn1(self.conv1(x)))
-        return torch.relu(self.bn2(self.conv2(out)) + identity)
-
-
-class ResNet18(nn.Module):
-    """torchvision's resnet18 layout, written out so that torchvision is not needed."""
+class ResNet18(GoldenResNet18):
+    """torchvision's resnet18 (the golden-tensor script's copy, so that torchvision is not needed) with its fc head."""
 
     def __init__(self, classes=7):
-        super().__init__()
-        self.stem = nn.Sequential(nn.Conv2d(3, 64, 7, 2, 3, bias=False), nn.BatchNorm2d(64), nn.ReLU(),
-                                  nn.MaxPool2d(3, 2, 1))
-        layers, cin = [], 64
-        for stage, w in enumerate([64, 128, 256, 512]):
-            for block in range(2):
-                layers.append(BasicBlock(cin, w, 2 if stage > 0 and block == 0 else 1))
-                cin = w
-        self.layers = nn.Sequential(*layers)
-        self.head = nn.Linear(512, classes)
+        super().__init__(64, classes)
 
     def forward(self, x):
-        return self.head(self.layers(self.stem(x)).mean(dim=(2, 3)))
+        return self.fc(self.features(x))
 
 
 ENCODERS = {"face-api": (FaceApi, 112), "resnet18": (ResNet18, 112)}
