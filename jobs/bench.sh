@@ -40,7 +40,7 @@ else
 fi
 case "$mode" in
   training) main=vlfer.bench.TrainingThroughputBench ;;
-  profile) main=vlfer.bench.StepProfileBench ;;
+  profile) main=vlfer.bench.StepProfileBench; BENCH_STEPS=${BENCH_STEPS:-40} ;;
   input) main=vlfer.bench.InputPipelineBench; export OMP_NUM_THREADS=1 ;;
   expclip-ceiling) main=vlfer.bench.ExpclipTargetCeiling ;;
   scaling|averaging) main=vlfer.bench.EpochBench ;;

@@ -39,7 +39,8 @@ class LeanLayersTest {
     void giveDl4jsOwnNumbersBitForBit(String encoder) {
         VlferSettings s = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder)).settings();
         NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
-        ComputationGraph lean = factory.create(TrainingMethods.create(s.method()), TestData.randomTable(LabelVocabulary.BASIC_7, 32, 1));
+        ComputationGraph lean = factory.create(TrainingMethods.create(s.method()),
+                TestData.randomTable(LabelVocabulary.BASIC_7, 32, 1));
         String json = lean.getConfiguration().toJson();
         String stockJson = json;
         for (Map.Entry<String, String> e : STOCK.entrySet()) {
