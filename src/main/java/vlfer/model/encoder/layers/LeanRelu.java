@@ -28,11 +28,11 @@ public class LeanRelu extends ActivationLayer {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
         if (!PLAIN_RELU.equals(layerConf().getActivationFn()) || !Arrays.equals(input.shape(), epsilon.shape())
                 || input.dataType() != epsilon.dataType()) {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
-        assertInputSet(true);
         INDArray delta = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(),
                 input.ordering());
         Nd4j.getExecutioner().exec(new RectifiedLinearDerivative(input, epsilon, delta, 0.0));
