@@ -31,12 +31,16 @@ public final class TrainingThroughputBench {
         for (String encoder : encoders) {
             Figures f = measure(encoder, batch, steps);
             System.out.printf(Locale.ROOT, "%-10s %3dx%-3d params %,10d  train %7.1f img/s  inference %7.1f img/s"
-                            + "  page faults %,7d per training step%n",
-                    encoder, f.side(), f.side(), f.params(), f.train(), f.inference(), f.faultsPerStep());
+                            + "  page faults %7s per training step%n",
+                    encoder, f.side(), f.side(), f.params(), f.train(), f.inference(),
+                    f.faultsPerStep() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", f.faultsPerStep()));
         }
     }
 
-    /** Training and inference images/s of one encoder with the ke2nt head, on random input. */
+    /**
+     * Training and inference images/s of one encoder with the ke2nt head, on random input;
+     * {@code faultsPerStep}: minor page faults per training step, or -1 where the system does not say.
+     */
     public record Figures(int side, long params, double train, double inference, long faultsPerStep) {
     }
 
@@ -74,7 +78,8 @@ public final class TrainingThroughputBench {
         for (int i = 0; i < steps; i++) {
             net.fit(mds);
         }
-        long faultsPerStep = (MinorFaults.ofThisProcess() - faults) / steps;
+        long faultsAfter = MinorFaults.ofThisProcess();
+        long faultsPerStep = faults < 0 || faultsAfter < 0 ? -1 : (faultsAfter - faults) / steps;
         double train = steps * batch / ((System.nanoTime() - t0) / 1e9);
         t0 = System.nanoTime();
         for (int i = 0; i < steps; i++) {
