@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks, not tests, with the project's JVM flags (oneDNN on).
 #   jobs/bench.sh training [encoder ...]   training and inference images/s of each visual encoder
+#                                          (name@side for another input side, e.g. swin-t@112)
 #                                          with the ke2nt head (default: small-cnn resnet18), one JVM,
 #                                          and the page faults per training step
 #   jobs/bench.sh training --torch [encoder ...]

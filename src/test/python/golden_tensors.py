@@ -1,11 +1,12 @@
 """Golden tensors for vlfer's state-dict import (vlfer.interop.npz, vlfer.interop.djl).
 
 Builds tiny random-weight models in PyTorch with the exact state-dict layouts vlfer imports
-(torchvision's ResNet-18 and the image tower of OpenAI CLIP's VisionTransformer), saves their
+(torchvision's ResNet-18 and Swin-T classes, and the image tower of OpenAI CLIP's
+VisionTransformer), saves their
 state dicts as .npz, the same models as TorchScript archives (.pt, float32, traced), a seeded input
 batch and the forward output of each, so the Java tests can check the DL4J port without torch.
 
-Run with Debian's python3-torch (1.13):
+Run with Debian's python3-torch (1.13) and python3-torchvision (0.14):
     /usr/bin/python3 src/test/python/golden_tensors.py src/test/resources/vlfer/interop/npz
 The .npz and .npy files come out byte-identical on every run; the .pt files carry TorchScript's
 debug information (this script's path and line numbers), so their bytes change when the script is
@@ -19,6 +20,7 @@ from collections import OrderedDict
 import numpy as np
 import torch
 from torch import nn
+from torchvision.models.swin_transformer import SwinTransformer
 
 
 class BasicBlock(nn.Module):
@@ -154,6 +156,19 @@ def randomise(model, gen):
                 b.copy_(torch.rand(b.shape, generator=gen) * 0.5 + 0.75)
 
 
+def swin_features(model, x):
+    """torchvision's SwinTransformer.forward without the classifier head: the 8C-wide feature."""
+    return model.flatten(model.avgpool(model.permute(model.norm(model.features(x)))))
+
+
+def randomise_layer_norms(model):
+    """Layer-norm gains around 1 (randomise() leaves them around 0 unless the name says ln_)."""
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, nn.LayerNorm):
+                m.weight.add_(1.0)
+
+
 def save_torchscript(out, name, model, method, x):
     """Traced in float32, as users' files are; tracing keeps every parameter and buffer of the module."""
     model = copy.deepcopy(model).float().eval()
@@ -165,10 +180,15 @@ def save(out, name, model, state_prefix, x, y):
     state = {state_prefix + k: v.detach().numpy().astype(np.float32) if v.is_floating_point() else v.numpy()
              for k, v in model.state_dict().items()}
     np.savez(f"{out}/{name}.npz", **state)
+    print(name, "params", sum(v.size for v in state.values()))
+    if x is not None:
+        save_pair(out, name, x, y)
+
+
+def save_pair(out, name, x, y):
     np.save(f"{out}/{name}-input.npy", x.numpy().astype(np.float32))
     np.save(f"{out}/{name}-output.npy", y.detach().numpy().astype(np.float32))
-    print(name, "params", sum(v.size for v in state.values()), "output", tuple(y.shape),
-          "first", [round(float(v), 6) for v in y.flatten()[:4]])
+    print(name, "input", tuple(x.shape), "output", tuple(y.shape), "first", [round(float(v), 6) for v in y.flatten()[:4]])
 
 
 def main(out):
@@ -187,6 +207,19 @@ def main(out):
     # saved under "visual.", as in a whole CLIP checkpoint, to exercise the prefix setting
     save(out, "vit-tiny", vit, "visual.", x, vit(x))
     save_torchscript(out, "vit-tiny", ClipImageOnly(vit), "forward", x)
+
+    # torchvision's own class, tiny: four stages as Swin-T, window 7. At 112 the last two stages are
+    # 7x7 (windows as large as the map: no shift) and 4x4 (padded to 7x7, odd patch merging);
+    # at 224 the first three stages shift their windows.
+    swin = SwinTransformer(patch_size=[4, 4], embed_dim=16, depths=[2, 2, 2, 2], num_heads=[1, 1, 2, 2],
+                           window_size=[7, 7], stochastic_depth_prob=0.0, num_classes=5).double().eval()
+    swin_gen = torch.Generator().manual_seed(20261206)
+    randomise(swin, swin_gen)
+    randomise_layer_norms(swin)
+    save(out, "swin-tiny", swin, "", None, None)
+    for size in (112, 224):
+        x = torch.randn(2, 3, size, size, generator=swin_gen, dtype=torch.float64)
+        save_pair(out, "swin-tiny-%d" % size, x, swin_features(swin, x))
 
     kinds = TensorKinds(torch.Generator().manual_seed(7))
     assert not kinds.strided.is_contiguous()

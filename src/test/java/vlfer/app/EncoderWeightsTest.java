@@ -62,7 +62,7 @@ class EncoderWeightsTest {
         String npz = GoldenTensors.FIXTURES.resolve("resnet18-tiny.npz").toString();
         SettingsException e = assertThrows(SettingsException.class,
                 () -> EncoderWeights.check(model("face-api", 0, npz, "")));
-        assertTrue(e.getMessage().contains("encoder face-api takes no PyTorch weights (clip-vit, clip-vit-b16, clip-vit-b32, resnet18 do)"),
+        assertTrue(e.getMessage().contains("encoder face-api takes no PyTorch weights (clip-vit, clip-vit-b16, clip-vit-b32, resnet18, swin-t do)"),
                 e.getMessage());
         EncoderWeights.check(model("resnet18", 32, npz, ""));
     }

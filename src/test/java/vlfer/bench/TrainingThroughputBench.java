@@ -18,7 +18,8 @@ import vlfer.testing.TestData;
 /**
  * Not a test: prints training and inference images/s of each encoder (with the ke2nt head) in
  * this JVM, single process, so the Spark figures can be compared with the raw network speed.
- * Args: encoder names (default: small-cnn resnet18); -Dbench.batch=32 -Dbench.steps=10.
+ * Args: encoder names, each optionally with an input side ({@code swin-t@112}; default: small-cnn
+ * resnet18); -Dbench.batch=32 -Dbench.steps=10.
  */
 public final class TrainingThroughputBench {
     public static void main(String[] args) {
@@ -49,7 +50,10 @@ public final class TrainingThroughputBench {
     }
 
     public static Setup setup(String encoder, int batch) {
-        LoadedSettings loaded = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder));
+        String[] nameAndSide = encoder.split("@", 2);
+        List<String> overrides = nameAndSide.length == 1 ? List.of("vlfer.model.encoder=" + encoder)
+                : List.of("vlfer.model.encoder=" + nameAndSide[0], "vlfer.model.input-size=" + nameAndSide[1]);
+        LoadedSettings loaded = new SettingsLoader().load(null, overrides);
         VlferSettings s = loaded.settings();
         NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
         ComputationGraph net = factory.create(TrainingMethods.create(s.method()),

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import vlfer.config.CheckedConfig;
 import vlfer.config.ModelSettings;
+import vlfer.model.encoder.swin.SwinShape;
 import vlfer.model.encoder.vit.VitShape;
 
 /**
@@ -28,7 +29,8 @@ public final class EncoderRegistry {
                     (size, m) -> new ClipVitEncoder("clip-vit-b16", fixedShape("clip-vit-b16", VitShape.B16, size, m))),
             "clip-vit-b32", new Entry(VitShape.B32.imageSize(),
                     (size, m) -> new ClipVitEncoder("clip-vit-b32", fixedShape("clip-vit-b32", VitShape.B32, size, m))),
-            "clip-vit", new Entry(VitShape.B16.imageSize(), (size, m) -> new ClipVitEncoder("clip-vit", ownShape(size, m)))));
+            "clip-vit", new Entry(VitShape.B16.imageSize(), (size, m) -> new ClipVitEncoder("clip-vit", ownShape(size, m))),
+            "swin-t", new Entry(SwinShape.T.imageSize(), (size, m) -> new SwinEncoder("swin-t", swinShape(size, m)))));
 
     private EncoderRegistry() {
     }
@@ -59,6 +61,15 @@ public final class EncoderRegistry {
                     + " (224 for OpenAI's weights)", Integer.toString(side));
         }
         return shape.withImageSize(side);
+    }
+
+    /** Swin-T at another input side: any side from one patch up, as torchvision. */
+    private static SwinShape swinShape(int side, CheckedConfig model) {
+        if (side < SwinShape.T.patch()) {
+            throw model.invalid("input-size", "at least Swin-T's patch side " + SwinShape.T.patch()
+                    + " (224 for torchvision's weights, 112 in KE2NT's recipe)", Integer.toString(side));
+        }
+        return SwinShape.T.withImageSize(side);
     }
 
     /** {@code clip-vit}'s own shape, {@code vlfer.model.vit}, at the input side. */

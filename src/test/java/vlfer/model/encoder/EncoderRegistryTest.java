@@ -71,6 +71,26 @@ class EncoderRegistryTest {
     }
 
     @Test
+    void swinTHasTorchvisionsParametersNamesAndFeatureAt112() {
+        EncoderArchitecture swin = EncoderRegistry.create("swin-t", 112);
+        ComputationGraph net = withHead(swin);
+        long params = 0;
+        for (Layer l : net.getLayers()) {
+            params += l.conf().getLayer().getLayerName().equals("test-head") ? 0 : l.numParams();
+        }
+        // torchvision swin_t: 28,288,354 parameters, of which head has 768*1000+1000 = 769,000
+        assertEquals(28_288_354L - 769_000L, params);
+        assertEquals(768, swin.metadata().featureWidth());
+        assertEquals(224, EncoderRegistry.create("swin-t", 0).metadata().inputHeight());
+        for (String name : new String[]{"features.0.0", "features.0.2", "features.1.1", "features.2", "features.5.5",
+                "features.6", "features.7.1", "norm"}) {
+            assertNotNull(net.getLayer(name), name);
+        }
+        var acts = net.feedForward(Nd4j.rand(DataType.FLOAT, 2, 3, 112, 112), false);
+        assertArrayEquals(new long[]{2, 768}, acts.get("norm").shape());
+    }
+
+    @Test
     void unknownNameListsTheKnownOnes() {
         String msg = assertThrows(vlfer.config.SettingsException.class, () -> EncoderRegistry.create("vit-h", 0)).getMessage();
         assertTrue(msg.contains("vit-h") && msg.contains("resnet18") && msg.contains("small-cnn"), msg);

@@ -3,11 +3,13 @@ package vlfer.model.encoder.vit;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import vlfer.model.encoder.samediff.Attention;
+import vlfer.model.encoder.samediff.HalvedBackprop;
+import vlfer.model.encoder.samediff.LayerNorms;
+import vlfer.model.encoder.samediff.Linears;
 
 /**
  * One pre-norm transformer block of CLIP's image tower ({@code ResidualAttentionBlock}):
@@ -52,36 +54,20 @@ public final class VitBlock extends VitLayer {
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
         SDVariable x = input.permute(0, 2, 1);                                                   // [N, T, w]
         SDVariable y = LayerNorms.apply(sd, x, p.get(LN1_GAIN), p.get(LN1_BIAS), 3, width).reshape(-1, width);
-        SDVariable qkv = linear(sd, y, p.get(IN_PROJ_WEIGHT), p.get(IN_PROJ_BIAS));               // [N*T, 3w]
-        SDVariable q = heads(part(qkv, 0));
-        SDVariable k = heads(part(qkv, 1));
-        SDVariable v = heads(part(qkv, 2));
+        SDVariable qkv = Linears.apply(sd, y, p.get(IN_PROJ_WEIGHT), p.get(IN_PROJ_BIAS));               // [N*T, 3w]
+        SDVariable q = Attention.heads(qkv, 0, width, tokens, heads);                            // [N*H, T, dh]
+        SDVariable k = Attention.heads(qkv, 1, width, tokens, heads);
+        SDVariable v = Attention.heads(qkv, 2, width, tokens, heads);
         long headWidth = width / heads;
         SDVariable attention = sd.nn.softmax(sd.mmul(q, k, false, true, false).mul(1 / Math.sqrt(headWidth)), 2);
-        SDVariable mixed = sd.mmul(attention, v)                                                  // [N*H, T, dh]
-                .reshape(-1, heads, tokens, headWidth).permute(0, 2, 1, 3).reshape(-1, width);
-        x = x.add(linear(sd, mixed, p.get(OUT_PROJ_WEIGHT), p.get(OUT_PROJ_BIAS)).reshape(-1, tokens, width));
+        SDVariable mixed = Attention.merge(sd.mmul(attention, v), width, tokens, heads);
+        x = x.add(Linears.apply(sd, mixed, p.get(OUT_PROJ_WEIGHT), p.get(OUT_PROJ_BIAS)).reshape(-1, tokens, width));
 
         SDVariable z = LayerNorms.apply(sd, x, p.get(LN2_GAIN), p.get(LN2_BIAS), 3, width).reshape(-1, width);
-        SDVariable h = linear(sd, z, p.get(FC_WEIGHT), p.get(FC_BIAS));
+        SDVariable h = Linears.apply(sd, z, p.get(FC_WEIGHT), p.get(FC_BIAS));
         h = h.mul(sd.nn.sigmoid(h.mul(1.702)));                                                  // QuickGELU
-        x = x.add(linear(sd, h, p.get(PROJ_WEIGHT), p.get(PROJ_BIAS)).reshape(-1, tokens, width));
+        x = x.add(Linears.apply(sd, h, p.get(PROJ_WEIGHT), p.get(PROJ_BIAS)).reshape(-1, tokens, width));
         return HalvedBackprop.output(sd, x.permute(0, 2, 1));
-    }
-
-    /** {@code x W^T + b} for x [rows, in], W [out, in] (nn.Linear). */
-    private static SDVariable linear(SameDiff sd, SDVariable x, SDVariable weight, SDVariable bias) {
-        return sd.mmul(x, weight, false, true, false).add(bias);
-    }
-
-    /** Part {@code part} (q, k or v) of the packed projection [N*T, 3w]. */
-    private SDVariable part(SDVariable qkv, int part) {
-        return qkv.get(SDIndex.all(), SDIndex.interval(part * width, (part + 1) * width));
-    }
-
-    /** [N*T, w] to one sequence per head: [N*H, T, w/H]. */
-    private SDVariable heads(SDVariable x) {
-        return x.reshape(-1, tokens, heads, width / heads).permute(0, 2, 1, 3).reshape(-1, tokens, width / heads);
     }
 
     @Override
@@ -106,19 +92,15 @@ public final class VitBlock extends VitLayer {
     public void initializeParameters(Map<String, INDArray> params) {
         double attnStd = 1 / Math.sqrt(width);
         double projStd = attnStd / Math.sqrt(2.0 * depth);
-        normal(params.get(IN_PROJ_WEIGHT), attnStd);
-        normal(params.get(OUT_PROJ_WEIGHT), projStd);
-        normal(params.get(FC_WEIGHT), 1 / Math.sqrt(2.0 * width));
-        normal(params.get(PROJ_WEIGHT), projStd);
+        Linears.normal(params.get(IN_PROJ_WEIGHT), attnStd);
+        Linears.normal(params.get(OUT_PROJ_WEIGHT), projStd);
+        Linears.normal(params.get(FC_WEIGHT), 1 / Math.sqrt(2.0 * width));
+        Linears.normal(params.get(PROJ_WEIGHT), projStd);
         for (String b : new String[] {IN_PROJ_BIAS, OUT_PROJ_BIAS, FC_BIAS, PROJ_BIAS}) {
             params.get(b).assign(0);
         }
         LayerNorms.reset(params.get(LN1_GAIN), params.get(LN1_BIAS));
         LayerNorms.reset(params.get(LN2_GAIN), params.get(LN2_BIAS));
-    }
-
-    private static void normal(INDArray a, double std) {
-        a.assign(Nd4j.randn(a.dataType(), a.shape()).muli(std));
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import vlfer.model.encoder.samediff.HalvedBackprop;
+import vlfer.model.encoder.samediff.LayerNorms;
 
 /**
  * From the patch convolution's [N, width, g, g] output to the token sequence [N, width, 1 + g*g]

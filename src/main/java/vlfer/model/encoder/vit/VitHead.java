@@ -8,6 +8,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import vlfer.model.encoder.samediff.HalvedBackprop;
+import vlfer.model.encoder.samediff.LayerNorms;
 
 /** The class token after the last block, {@code ln_post}, then the projection {@code proj} [width, output]: CLIP's image embedding. */
 public final class VitHead extends VitLayer {

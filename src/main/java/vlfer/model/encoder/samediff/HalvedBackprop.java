@@ -1,4 +1,4 @@
-package vlfer.model.encoder.vit;
+package vlfer.model.encoder.samediff;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -11,11 +11,11 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
  * {@code y/2 + stop_gradient(y)/2} is exactly {@code y} going forward and halves the gradient
  * coming back. {@code VitGradientTest} fails if a DL4J upgrade fixes the bug, so this can go then.
  */
-final class HalvedBackprop {
+public final class HalvedBackprop {
     private HalvedBackprop() {
     }
 
-    static SDVariable output(SameDiff sd, SDVariable y) {
+    public static SDVariable output(SameDiff sd, SDVariable y) {
         SDVariable frozen = new StopGradient(sd, y).outputVariable();
         return y.mul(0.5).add(frozen.mul(0.5));
     }

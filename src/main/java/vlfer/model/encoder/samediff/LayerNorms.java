@@ -1,18 +1,18 @@
-package vlfer.model.encoder.vit;
+package vlfer.model.encoder.samediff;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** PyTorch's {@code nn.LayerNorm} (eps 1e-5, biased variance) over the last axis, and its parameters' initial values. */
-final class LayerNorms {
-    static final double EPS = 1e-5;
+public final class LayerNorms {
+    public static final double EPS = 1e-5;
 
     private LayerNorms() {
     }
 
     /** {@code x}: [..., width]; {@code gain}, {@code bias}: [1, width]. */
-    static SDVariable apply(SameDiff sd, SDVariable x, SDVariable gain, SDVariable bias, int rank, long width) {
+    public static SDVariable apply(SameDiff sd, SDVariable x, SDVariable gain, SDVariable bias, int rank, long width) {
         int last = rank - 1;
         SDVariable centred = x.sub(x.mean(true, last));
         SDVariable variance = centred.mul(centred).mean(true, last);
@@ -23,7 +23,7 @@ final class LayerNorms {
     }
 
     /** Gain 1, bias 0. */
-    static void reset(INDArray gain, INDArray bias) {
+    public static void reset(INDArray gain, INDArray bias) {
         gain.assign(1);
         bias.assign(0);
     }
