@@ -8,11 +8,16 @@ attention_mask (no token_type_ids) and outputs text_embeds [1, 8] and last_hidde
 [1, tokens, 16]; a hand-made HuggingFace tokenizer.json (lower-casing, WordLevel over the
 vocabulary below, Whitespace pre-tokenizer, BOS/EOS by a TemplateProcessing post-processor); and
 reference outputs of the same model run by torch in float64, L2-normalised, per pooling.
-Also writes a graph whose input is not a text input (pixel_values), for the error test.
+Also writes a graph whose input is not a text input (pixel_values), for the error test, and the
+same weights as an OpenAI CLIP state dict (tiny-clip-text.npz: token_embedding.weight,
+positional_embedding, transformer.resblocks.N.{ln_1,attn.in_proj_*,attn.out_proj.*,ln_2,mlp.c_fc.*,
+mlp.c_proj.*}, ln_final.*, text_projection, plus CLIP's scalar logit_scale), which vlfer's clip-text
+encoder reads, so the two paths can be compared on one model.
 
 usage: /usr/bin/python3 tiny_clip_text.py OUT_DIR   (Debian's python3-torch 1.13; no onnx package needed)
 """
 import json, os, re, sys
+import numpy as np
 import torch
 from torch import nn
 
@@ -106,6 +111,22 @@ class TinyClipText(nn.Module):
         return eos @ self.text_projection, x
 
 
+def openai_state_dict(model):
+    """The model's float32 weights under OpenAI CLIP's text-tower names (nn.MultiheadAttention packs q, k, v as qkv does)."""
+    names = {"token_embedding.weight": "token_embedding.weight", "positional_embedding": "positional_embedding",
+             "ln_final.weight": "ln_final.weight", "ln_final.bias": "ln_final.bias", "text_projection": "text_projection"}
+    parts = {"ln_1": "ln_1", "ln_2": "ln_2", "qkv": "attn.in_proj_", "out": "attn.out_proj.", "fc": "mlp.c_fc.",
+             "proj": "mlp.c_proj."}
+    for i in range(LAYERS):
+        for mine, theirs in parts.items():
+            for kind in ("weight", "bias"):
+                key = theirs + kind if theirs.endswith(("_", ".")) else theirs + "." + kind
+                names["blocks.%d.%s.%s" % (i, mine, kind)] = "transformer.resblocks.%d.%s" % (i, key)
+    state = {names[k]: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
+    state["logit_scale"] = np.array(np.log(1 / 0.07), dtype=np.float32)
+    return state
+
+
 def unit(v):
     return (v / v.norm()).tolist()
 
@@ -120,6 +141,7 @@ def main(out):
                                     "last_hidden_state": {1: "tokens"}}, opset_version=14)
     torch.onnx.export(nn.Linear(4, 2), (torch.zeros(1, 4),), os.path.join(out, "not-a-text-encoder.onnx"),
                       input_names=["pixel_values"], output_names=["logits"], opset_version=14)
+    np.savez(os.path.join(out, "tiny-clip-text.npz"), **openai_state_dict(model))
     with open(os.path.join(out, "tokenizer.json"), "w") as f:
         json.dump(tokenizer_json(), f, indent=1)
     model = model.double()

@@ -23,6 +23,10 @@ public final class TextEncoderFingerprint {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             String settings = String.join("\u0000", spec.name(), spec.pooling().name(), Integer.toString(spec.maxTokens()),
                     spec.output(), spec.modelSource(), spec.tokenizerSource());
+            if (spec.engine() != TextEncoderSpec.Engine.ONNX) {
+                // only other engines add to the string, so the ONNX encoders' cached embeddings stay valid
+                settings += "\u0000" + spec.engine() + "\u0000" + spec.heads();
+            }
             md.update(settings.getBytes(StandardCharsets.UTF_8));
             addFile(md, spec, "model", spec.modelSource());
             addFile(md, spec, "tokenizer", spec.tokenizerSource());

@@ -9,7 +9,8 @@ import vlfer.config.TextSettings;
 
 /**
  * The named sentence encoders ({@code vlfer.text.encoder}); all of them load without a network.
- * A user's own ONNX file is {@code onnx-file} (see {@link TextEncoderSpec#userFiles}).
+ * A user's own ONNX file is {@code onnx-file} (see {@link TextEncoderSpec#userFiles}); CLIP's text
+ * tower from the user's OpenAI CLIP weights is {@code clip-text} ({@link TextEncoderSpec#clipText}).
  */
 public final class TextEncoderRegistry {
     private static final Map<String, TextEncoderSpec> SPECS = new TreeMap<>();
@@ -48,21 +49,27 @@ public final class TextEncoderRegistry {
         if (SPECS.containsKey(encoder)) {
             return SPECS.get(encoder);
         }
+        if (encoder.equals(TextEncoderSpec.CLIP_TEXT)) {
+            CheckedConfig c = t.at("clip-text");
+            return TextEncoderSpec.clipText(existingFile(c, "weights", "OpenAI CLIP state dict (.npz or TorchScript)", encoder),
+                    existingFile(c, "tokenizer", "CLIP tokenizer.json", encoder), c.intAtLeast("heads", 0));
+        }
         if (!encoder.equals(TextEncoderSpec.USER_FILES)) {
-            throw t.invalid("encoder", "one of " + SPECS.keySet() + " or " + TextEncoderSpec.USER_FILES
-                    + " (your own ONNX file, vlfer.text.onnx-file)", encoder);
+            throw t.invalid("encoder", "one of " + SPECS.keySet() + ", " + TextEncoderSpec.USER_FILES
+                    + " (your own ONNX file, vlfer.text.onnx-file) or " + TextEncoderSpec.CLIP_TEXT
+                    + " (CLIP's text tower from your CLIP weights, vlfer.text.clip-text)", encoder);
         }
         CheckedConfig f = t.at("onnx-file");
-        return TextEncoderSpec.userFiles(existingFile(f, "model", "ONNX file"),
-                existingFile(f, "tokenizer", "HuggingFace tokenizer.json"),
+        return TextEncoderSpec.userFiles(existingFile(f, "model", "ONNX file", encoder),
+                existingFile(f, "tokenizer", "HuggingFace tokenizer.json", encoder),
                 f.enumValue("pooling", TextEncoderSpec.Pooling.class), f.intAtLeast("max-tokens", 1), f.string("output"));
     }
 
-    /** A local file that vlfer.text.encoder = onnx-file reads: set, and there. */
-    private static String existingFile(CheckedConfig f, String key, String what) {
+    /** A local file that vlfer.text.encoder = onnx-file or clip-text reads: set, and there. */
+    private static String existingFile(CheckedConfig f, String key, String what, String encoder) {
         String path = f.string(key);
         if (path.isBlank()) {
-            throw f.invalid(key, "the path of your " + what + " (vlfer.text.encoder = onnx-file reads it)", "\"\"");
+            throw f.invalid(key, "the path of your " + what + " (vlfer.text.encoder = " + encoder + " reads it)", "\"\"");
         }
         if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path))) {
             throw f.invalid(key, "an existing " + what, path + " (no such file: " + java.nio.file.Path.of(path).toAbsolutePath() + ")");

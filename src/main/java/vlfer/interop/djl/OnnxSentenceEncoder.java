@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import vlfer.text.TextEncoder;
 import vlfer.text.TextEncoderSpec;
 import vlfer.text.TokenPooling;
@@ -51,7 +50,7 @@ public final class OnnxSentenceEncoder implements TextEncoder {
 
     /** Loads tokenizer and graph, checks the graph's inputs, and encodes one probe text to check its output. */
     public static OnnxSentenceEncoder open(TextEncoderSpec spec) {
-        HuggingFaceTokenizer tokenizer = tokenizer(spec);
+        HuggingFaceTokenizer tokenizer = Tokenizers.open(spec, spec.maxTokens());
         Model model = null;
         OnnxSentenceEncoder encoder = null;
         try {
@@ -69,19 +68,6 @@ public final class OnnxSentenceEncoder implements TextEncoder {
                 tokenizer.close();
             }
             throw e;
-        }
-    }
-
-    private static HuggingFaceTokenizer tokenizer(TextEncoderSpec spec) {
-        String where = spec.setting("tokenizer", spec.tokenizerSource());
-        try (InputStream tok = TextEncoderSpec.open(spec.tokenizerSource())) {
-            // shipped tokenizer.json files may pad every input (MiniLM: to 128): turn that off, keep truncation
-            return HuggingFaceTokenizer.newInstance(tok, Map.of(
-                    "padding", "false", "truncation", "true", "maxLength", Integer.toString(spec.maxTokens())));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + ": cannot read the tokenizer: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(where + ": not a HuggingFace tokenizer.json: " + e.getMessage(), e);
         }
     }
 

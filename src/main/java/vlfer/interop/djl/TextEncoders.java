@@ -9,6 +9,9 @@ public final class TextEncoders {
     }
 
     public static TextEncoder open(TextEncoderSpec spec) {
-        return OnnxSentenceEncoder.open(spec);
+        return switch (spec.engine()) {
+            case ONNX -> OnnxSentenceEncoder.open(spec);
+            case CLIP_TEXT -> ClipTextGraphEncoder.open(spec);
+        };
     }
 }

@@ -64,18 +64,7 @@ public final class ClipVitEncoder implements EncoderArchitecture {
         out.add(TorchParam.same("positional_embedding", "vit.embed", VitEmbedding.POSITIONS));
         layerNorm(out, "ln_pre", "vit.embed", VitEmbedding.LN_GAIN, VitEmbedding.LN_BIAS);
         for (int i = 0; i < shape.layers(); i++) {
-            String p = "transformer.resblocks." + i + ".";
-            String layer = block(i);
-            layerNorm(out, p + "ln_1", layer, VitBlock.LN1_GAIN, VitBlock.LN1_BIAS);
-            out.add(TorchParam.same(p + "attn.in_proj_weight", layer, VitBlock.IN_PROJ_WEIGHT));
-            out.add(TorchParam.same(p + "attn.in_proj_bias", layer, VitBlock.IN_PROJ_BIAS));
-            out.add(TorchParam.same(p + "attn.out_proj.weight", layer, VitBlock.OUT_PROJ_WEIGHT));
-            out.add(TorchParam.same(p + "attn.out_proj.bias", layer, VitBlock.OUT_PROJ_BIAS));
-            layerNorm(out, p + "ln_2", layer, VitBlock.LN2_GAIN, VitBlock.LN2_BIAS);
-            out.add(TorchParam.same(p + "mlp.c_fc.weight", layer, VitBlock.FC_WEIGHT));
-            out.add(TorchParam.same(p + "mlp.c_fc.bias", layer, VitBlock.FC_BIAS));
-            out.add(TorchParam.same(p + "mlp.c_proj.weight", layer, VitBlock.PROJ_WEIGHT));
-            out.add(TorchParam.same(p + "mlp.c_proj.bias", layer, VitBlock.PROJ_BIAS));
+            VitBlock.stateDictLayout(out, "transformer.resblocks." + i + ".", block(i));
         }
         layerNorm(out, "ln_post", "vit.head", VitHead.LN_GAIN, VitHead.LN_BIAS);
         out.add(TorchParam.same("proj", "vit.head", VitHead.PROJECTION));

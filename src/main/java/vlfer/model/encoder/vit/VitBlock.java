@@ -1,19 +1,24 @@
 package vlfer.model.encoder.vit;
 
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import vlfer.model.encoder.TorchParam;
 import vlfer.model.encoder.samediff.Attention;
 import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 import vlfer.model.encoder.samediff.Linears;
 
 /**
- * One pre-norm transformer block of CLIP's image tower ({@code ResidualAttentionBlock}):
- * {@code x + MHA(ln_1(x))}, then {@code x + c_proj(QuickGELU(c_fc(ln_2(x))))}. Tokens arrive and
+ * One pre-norm transformer block of CLIP ({@code ResidualAttentionBlock}):
+ * {@code x + MHA(ln_1(x))}, then {@code x + c_proj(QuickGELU(c_fc(ln_2(x))))}; in the text tower
+ * ({@code causal}) no token attends to a later one. Tokens arrive and
  * leave as DL4J's NCW [N, width, tokens]. Weights are stored as PyTorch stores them ([out, in]),
  * so a state dict imports without transposes. Parameter names hold no '_' (DL4J's updater splits
  * gradient keys at the last one).
@@ -32,8 +37,12 @@ public final class VitBlock extends VitLayer {
     public static final String PROJ_WEIGHT = "projWeight";
     public static final String PROJ_BIAS = "projBias";
 
+    /** What a masked attention logit gets added: exp() of it underflows to exactly 0, as with CLIP's -inf. */
+    private static final double MASKED = -1e9;
+
     private int heads;
     private int depth;
+    private boolean causal;
 
     /** For JSON deserialisation. */
     private VitBlock() {
@@ -49,6 +58,12 @@ public final class VitBlock extends VitLayer {
         this.depth = depth;
     }
 
+    /** A block of CLIP's text tower: {@code causal} masks every later token, as CLIP's {@code build_attention_mask}. */
+    public VitBlock(long width, long tokens, int heads, int depth, boolean causal) {
+        this(width, tokens, heads, depth);
+        this.causal = causal;
+    }
+
 
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
@@ -59,7 +74,11 @@ public final class VitBlock extends VitLayer {
         SDVariable k = Attention.heads(qkv, 1, width, tokens, heads);
         SDVariable v = Attention.heads(qkv, 2, width, tokens, heads);
         long headWidth = width / heads;
-        SDVariable attention = sd.nn.softmax(sd.mmul(q, k, false, true, false).mul(1 / Math.sqrt(headWidth)), 2);
+        SDVariable logits = sd.mmul(q, k, false, true, false).mul(1 / Math.sqrt(headWidth));
+        if (causal) {
+            logits = logits.add(sd.constant(laterTokens(input.dataType())));
+        }
+        SDVariable attention = sd.nn.softmax(logits, 2);
         SDVariable mixed = Attention.merge(sd.mmul(attention, v), width, tokens, heads);
         x = x.add(Linears.apply(sd, mixed, p.get(OUT_PROJ_WEIGHT), p.get(OUT_PROJ_BIAS)).reshape(-1, tokens, width));
 
@@ -68,6 +87,33 @@ public final class VitBlock extends VitLayer {
         h = h.mul(sd.nn.sigmoid(h.mul(1.702)));                                                  // QuickGELU
         x = x.add(Linears.apply(sd, h, p.get(PROJ_WEIGHT), p.get(PROJ_BIAS)).reshape(-1, tokens, width));
         return HalvedBackprop.output(sd, x.permute(0, 2, 1));
+    }
+
+    /** OpenAI's names of one block's tensors ({@code prefix} e.g. "transformer.resblocks.3.") for the block {@code layer}. */
+    public static void stateDictLayout(List<TorchParam> out, String prefix, String layer) {
+        out.add(TorchParam.same(prefix + "ln_1.weight", layer, LN1_GAIN));
+        out.add(TorchParam.same(prefix + "ln_1.bias", layer, LN1_BIAS));
+        out.add(TorchParam.same(prefix + "attn.in_proj_weight", layer, IN_PROJ_WEIGHT));
+        out.add(TorchParam.same(prefix + "attn.in_proj_bias", layer, IN_PROJ_BIAS));
+        out.add(TorchParam.same(prefix + "attn.out_proj.weight", layer, OUT_PROJ_WEIGHT));
+        out.add(TorchParam.same(prefix + "attn.out_proj.bias", layer, OUT_PROJ_BIAS));
+        out.add(TorchParam.same(prefix + "ln_2.weight", layer, LN2_GAIN));
+        out.add(TorchParam.same(prefix + "ln_2.bias", layer, LN2_BIAS));
+        out.add(TorchParam.same(prefix + "mlp.c_fc.weight", layer, FC_WEIGHT));
+        out.add(TorchParam.same(prefix + "mlp.c_fc.bias", layer, FC_BIAS));
+        out.add(TorchParam.same(prefix + "mlp.c_proj.weight", layer, PROJ_WEIGHT));
+        out.add(TorchParam.same(prefix + "mlp.c_proj.bias", layer, PROJ_BIAS));
+    }
+
+    /** [1, T, T]: MASKED where the key comes after the query, 0 elsewhere. */
+    private INDArray laterTokens(DataType type) {
+        INDArray m = Nd4j.zeros(type, 1, tokens, tokens);
+        for (long query = 0; query < tokens; query++) {
+            for (long key = query + 1; key < tokens; key++) {
+                m.putScalar(new long[] {0, query, key}, MASKED);
+            }
+        }
+        return m;
     }
 
     @Override
@@ -115,12 +161,12 @@ public final class VitBlock extends VitLayer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VitBlock b && sameShape(b) && b.heads == heads && b.depth == depth;
+        return o instanceof VitBlock b && sameShape(b) && b.heads == heads && b.depth == depth && b.causal == causal;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(width, tokens, heads, depth);
+        return java.util.Objects.hash(width, tokens, heads, depth, causal);
     }
 
     // Bean accessors: DL4J's JSON (model files, Spark workers) reads and writes through them.
@@ -139,5 +185,13 @@ public final class VitBlock extends VitLayer {
 
     public void setDepth(int depth) {
         this.depth = depth;
+    }
+
+    public boolean isCausal() {
+        return causal;
+    }
+
+    public void setCausal(boolean causal) {
+        this.causal = causal;
     }
 }
