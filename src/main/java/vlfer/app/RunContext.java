@@ -32,7 +32,7 @@ record RunContext(LoadedSettings loaded, TrainingMethod method, SparkSession spa
         VlferSettings s = loaded.settings();
         RunSettings.check(s);
         GpuSupport.checkOnce();
-        TrainingMethod method = TrainingMethods.create(s.method());
+        TrainingMethod method = TrainingMethods.create(s.method(), s.text());
         SparkSession spark = SparkSessions.getOrCreate(s.spark());
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RunFolder run = new RunFolder(sc.hadoopConfiguration(), s.output().dir(), s.runId());

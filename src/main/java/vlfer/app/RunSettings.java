@@ -29,7 +29,7 @@ final class RunSettings {
     }
 
     static void check(VlferSettings s) {
-        TrainingMethods.create(s.method());
+        TrainingMethods.create(s.method(), s.text());
         EncoderRegistry.create(s.model());
         EncoderWeights.check(s.model());
         TextEncoderRegistry.spec(s.text());

@@ -87,6 +87,7 @@ public final class NetworkFactory {
         ComputationGraph graph = new ComputationGraph(configuration(method, table, frames, labelWidth));
         graph.init();
         encoder.loadPretrained(graph);
+        method.loadPretrained(graph);
         return graph;
     }
 }

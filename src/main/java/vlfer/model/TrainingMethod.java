@@ -2,6 +2,7 @@ package vlfer.model;
 
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import vlfer.data.DatasetSplit;
 import vlfer.data.LabelVocabulary;
 import vlfer.text.ClassEmbeddingTable;
@@ -46,6 +47,10 @@ public interface TrainingMethod {
      */
     String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
                    ClassEmbeddingTable table, int labelWidth, long seed);
+
+    /** Sets what the head takes from pretrained files (token-space cliper: CLIP's text tower) in a new network. */
+    default void loadPretrained(ComputationGraph graph) {
+    }
 
     /** Whether {@code vlfer.train.weight-decay} applies to a layer (cliper's descriptors train without it). */
     default boolean decays(String layer) {

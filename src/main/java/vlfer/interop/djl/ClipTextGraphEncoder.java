@@ -1,13 +1,10 @@
 package vlfer.interop.djl;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vlfer.interop.WeightFormat;
 import vlfer.interop.npz.StateDict;
 import vlfer.model.text.ClipTextShape;
 import vlfer.model.text.ClipTextTransformer;
@@ -37,14 +34,7 @@ public final class ClipTextGraphEncoder implements TextEncoder {
     /** Reads the weights (.npz or TorchScript), builds the graph and the tokenizer; errors name the setting at fault. */
     public static ClipTextGraphEncoder open(TextEncoderSpec spec) {
         String where = spec.setting("weights", spec.modelSource());
-        StateDict dict;
-        try {
-            dict = WeightFormat.of(spec.modelSource()).read(Path.of(spec.modelSource()), spec.modelSource());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + ": cannot read the weights: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
-        }
+        StateDict dict = ClipTextTowers.weights(spec);
         ClipTextTransformer transformer;
         try {
             transformer = ClipTextTransformer.load(dict, spec.heads());

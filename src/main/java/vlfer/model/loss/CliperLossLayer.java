@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffOutputLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -24,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the mean over a class's descriptors). The starting descriptors travel in the configuration.
  */
 public final class CliperLossLayer extends SameDiffOutputLayer {
-    public static final String SCORES = "class_scores";
+    public static final String SCORES = CliperLoss.SCORES;
     public static final String DESCRIPTORS = "U";
 
     private double[][] initialDescriptors;
@@ -55,50 +54,9 @@ public final class CliperLossLayer extends SameDiffOutputLayer {
 
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable v, SDVariable labels, Map<String, SDVariable> params) {
-        DataType type = v.dataType();
-        int k = descriptors;
-        INDArray expandArr = Nd4j.zeros(type, classes, (long) classes * k);                 // [C, CK]: class -> its descriptors
-        for (int c = 0; c < classes; c++) {
-            for (int j = 0; j < k; j++) {
-                expandArr.putScalar(c, (long) c * k + j, 1.0);
-            }
-        }
-        SDVariable expand = sd.constant("cliper_expand", expandArr);
         SDVariable u = params.get(DESCRIPTORS);
         SDVariable s = Vectors.unit(sd, v).mmul(Vectors.unit(sd, u).permute(1, 0)).div(temperature);  // [B, CK]
-        SDVariable perClass = s.reshape(-1, classes, k);                                     // [B, C, K]
-        SDVariable best = perClass.max(2);                                                   // [B, C]
-        SDVariable worst = perClass.min(2);
-        perClass.mean(SCORES, 2);                                                            // the output
-
-        // margin: the worst descriptor of the true class against the best of every other class
-        SDVariable margin = labels.mul(worst).add(labels.rsub(1.0).mul(best));
-        SDVariable marginLoss = labels.mul(Vectors.logSoftmax(sd, margin, 1)).sum(true, 1).neg();    // [B, 1]
-
-        // fine-grained: the true class's best descriptor against every descriptor of the other classes
-        SDVariable positive = labels.mul(best).sum(true, 1);                                 // [B, 1]
-        SDVariable others = labels.rsub(1.0).mmul(expand);                                   // [B, CK]
-        SDVariable top = s.max(true, 1);
-        SDVariable sumExp = sd.math().exp(positive.sub(top)).add(others.mul(sd.math().exp(s.sub(top))).sum(true, 1));
-        SDVariable fineLoss = sd.math().log(sumExp).add(top).sub(positive);                 // [B, 1]
-
-        // balancing weight, from which descriptor wins for each sample (no gradient flows through it)
-        SDVariable trueScores = labels.mmul(expand).mul(s).reshape(-1, classes, k).sum(1);  // [B, K]
-        SDVariable winner = trueScores.eq(trueScores.max(true, 1)).castTo(type);             // [B, K] one-hot
-        SDVariable counts = labels.permute(1, 0).mmul(winner);                              // [C, K]
-        SDVariable nY = labels.mmul(counts);                                                 // [B, K]
-        // as the released code: a zero count is replaced by m = -1/99 before anything else, so an unpicked
-        // descriptor enters the softmax as 1/m = -99 and the sum over k includes its -1/99
-        SDVariable used = nY.gt(0.0).castTo(type);
-        SDVariable m = nY.add(used.rsub(1.0).mul(-1.0 / 99));
-        SDVariable inverse = used.div(nY.add(used.rsub(1.0))).add(used.rsub(1.0).mul(-99.0));
-        SDVariable weights = sd.nn().softmax(inverse, 1);
-        SDVariable alpha = m.sum(true, 1).mul(winner.mul(weights).sum(true, 1)).div(winner.mul(m).sum(true, 1));
-
-        // DL4J divides the returned score by the batch size: return the batch sum
-        SDVariable loss = marginLoss.add(alpha.mul(fineLoss)).sum();
-        loss.markAsLoss();
-        return loss;
+        return CliperLoss.define(sd, s, labels, classes, descriptors);
     }
 
     @Override

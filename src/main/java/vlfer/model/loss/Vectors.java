@@ -4,7 +4,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /** Row-wise vector helpers shared by the loss layers: norms, unit rows, log-sum-exp. */
-final class Vectors {
+public final class Vectors {
     static final double EPS = 1e-8;
 
     private Vectors() {
@@ -16,7 +16,7 @@ final class Vectors {
     }
 
     /** Each row divided by its norm. */
-    static SDVariable unit(SameDiff sd, SDVariable x) {
+    public static SDVariable unit(SameDiff sd, SDVariable x) {
         return x.div(norm(sd, x));
     }
 

@@ -51,32 +51,50 @@ public final class ClipTextTransformer {
 
     /** The graph from token embeddings [N, width, context] to projected states [N, output, context]. */
     public static ComputationGraph graph(ClipTextShape shape) {
-        int w = shape.width();
-        int t = shape.context();
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(0).dataType(DataType.FLOAT)
                 .graphBuilder().addInputs(INPUT);
-        g.addLayer(POSITIONS, new ClipTextPositions(w, t), INPUT);
-        String prev = POSITIONS;
+        g.addLayer(POSITIONS, new ClipTextPositions(shape.width(), shape.context()), INPUT);
+        g.setOutputs(addTower(g, shape, POSITIONS));
+        g.setInputTypes(InputType.recurrent(shape.width(), shape.context()));
+        ComputationGraph graph = new ComputationGraph(g.build());
+        graph.init();
+        return graph;
+    }
+
+    /**
+     * Adds the causal blocks and the final norm and projection after {@code input} (token states with
+     * positions added, [N, width, context]) and returns the vertex of the projected states [N, output, context].
+     */
+    public static String addTower(ComputationGraphConfiguration.GraphBuilder g, ClipTextShape shape, String input) {
+        int w = shape.width();
+        int t = shape.context();
+        String prev = input;
         for (int i = 0; i < shape.layers(); i++) {
             g.addLayer(block(i), new VitBlock(w, t, shape.heads(), shape.layers(), true), prev);
             prev = block(i);
         }
         g.addLayer(PROJECTION, new ClipTextProjection(w, t, shape.outputDim()), prev);
-        g.setOutputs(PROJECTION);
-        g.setInputTypes(InputType.recurrent(w, t));
-        ComputationGraph graph = new ComputationGraph(g.build());
-        graph.init();
-        return graph;
+        return PROJECTION;
     }
 
     private static String block(int i) {
         return "text.block" + i;
     }
 
+    /** Whether {@code layer} is one of the layers {@link #addTower} adds. */
+    public static boolean inTower(String layer) {
+        return layer.startsWith("text.");
+    }
+
     /** OpenAI's names of the graph's weights ({@code token_embedding.weight} is held outside the graph). */
     public static List<TorchParam> stateDictLayout(ClipTextShape shape) {
+        return stateDictLayout(shape, POSITIONS, ClipTextPositions.POSITIONS);
+    }
+
+    /** The same, with {@code positional_embedding} going to parameter {@code param} of layer {@code layer}. */
+    public static List<TorchParam> stateDictLayout(ClipTextShape shape, String layer, String param) {
         List<TorchParam> out = new ArrayList<>();
-        out.add(TorchParam.same("positional_embedding", POSITIONS, ClipTextPositions.POSITIONS));
+        out.add(TorchParam.same("positional_embedding", layer, param));
         for (int i = 0; i < shape.layers(); i++) {
             VitBlock.stateDictLayout(out, "transformer.resblocks." + i + ".", block(i));
         }

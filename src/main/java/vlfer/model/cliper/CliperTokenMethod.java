@@ -1,0 +1,133 @@
+package vlfer.model.cliper;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.L2NormalizeVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import vlfer.data.LabelVocabulary;
+import vlfer.interop.npz.StateDictImporter;
+import vlfer.model.CliperSettings;
+import vlfer.model.TrainingMethod;
+import vlfer.model.loss.CliperScoreLossLayer;
+import vlfer.model.text.ClipTextShape;
+import vlfer.model.text.ClipTextTower;
+import vlfer.model.text.ClipTextTransformer;
+import vlfer.text.ClassEmbeddingTable;
+import vlfer.text.DescriptorSentences;
+
+/**
+ * cliper as published (METHODS.md section 2): each of the C x K descriptors is M learnt token
+ * vectors in place of the X tokens of "an ID photo of X X X X.", and every step CLIP's frozen text
+ * transformer turns them into the descriptor embeddings u_ck, so the loss's gradient reaches the
+ * tokens. The image tower must be CLIP's, of the same model: scores are cosines in CLIP's joint
+ * space, without a projection. Stage 1 trains the tokens only; stage 2 freezes them and fine-tunes
+ * the image tower. The text tower never trains.
+ */
+public final class CliperTokenMethod implements TrainingMethod {
+    static final String TOKENS = "cliper.tokens";
+    static final String PROMPT = "cliper.prompt";
+    static final String IMAGE = "cliper.image";
+    static final String DESCRIPTORS = "cliper.descriptors";
+    static final String SCORES = "cliper.scores";
+    static final String OUTPUT = "cliper";
+
+    private final CliperSettings c;
+    private final Supplier<ClipTextTower> towerSource;
+    private ClipTextTower tower;
+
+    /** {@code tower}: reads CLIP's text tower and tokenises the template when the head is first built (driver only). */
+    public CliperTokenMethod(CliperSettings settings, Supplier<ClipTextTower> tower) {
+        this.c = settings;
+        this.towerSource = tower;
+    }
+
+    /** The prompt template with its {@code tokens} learnt slots, as the released code writes it. */
+    public static String template(int tokens) {
+        return "an ID photo of " + String.join(" ", java.util.Collections.nCopies(tokens, "X")) + ".";
+    }
+
+    private ClipTextTower tower() {
+        if (tower == null) {
+            tower = towerSource.get();
+        }
+        return tower;
+    }
+
+    @Override
+    public String label() {
+        return "cliper-tok-k" + c.descriptors();
+    }
+
+    /** Encoded only for the run's text table (its width and hash on the model card); the descriptors are the tokens. */
+    @Override
+    public List<List<String>> promptsPerClass(LabelVocabulary vocabulary) {
+        return DescriptorSentences.of(vocabulary).stream().map(List::of).toList();
+    }
+
+    @Override
+    public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
+                          ClassEmbeddingTable table, int labelWidth, long seed) {
+        ClipTextTower t = tower();
+        ClipTextShape shape = t.shape();
+        if (featureWidth != shape.outputDim()) {
+            throw new IllegalArgumentException("cliper-tok scores image and text in CLIP's joint space, so it needs the image"
+                    + " tower of the same CLIP model (vlfer.model.encoder = clip-vit*): the encoder's features are "
+                    + featureWidth + "-d, the text tower's " + shape.outputDim() + "-d");
+        }
+        int classes = table.rows();
+        long prompts = (long) classes * c.descriptors();
+        g.addLayer(TOKENS, new CliperTokens(prompts, c.promptTokens(), shape.width(), c.tokenInitStd()), features);
+        g.addLayer(PROMPT, new PromptSplice(shape.width(), shape.context(), t.firstSlot(), c.promptTokens()), TOKENS);
+        String text = ClipTextTransformer.addTower(g, shape, PROMPT);
+        g.addLayer(DESCRIPTORS, new EndOfTextDescriptors(shape.outputDim(), shape.context(), t.endOfText()), text);
+        g.addVertex(IMAGE, new L2NormalizeVertex(new int[] {1}, L2NormalizeVertex.DEFAULT_EPS), features);
+        g.addVertex(SCORES, new DescriptorScores(prompts, c.temperature()), IMAGE, DESCRIPTORS);
+        g.addLayer(OUTPUT, new CliperScoreLossLayer(classes, c.descriptors()), SCORES);
+        return OUTPUT;
+    }
+
+    /** CLIP's text weights into the frozen layers, and the template's token embeddings. */
+    @Override
+    public void loadPretrained(ComputationGraph graph) {
+        ClipTextTower t = tower();
+        StateDictImporter.load(graph, ClipTextTransformer.stateDictLayout(t.shape(), PROMPT, PromptSplice.POSITIONS),
+                t.weights(), "");
+        INDArray table = t.weights().tensors().get("token_embedding.weight");
+        INDArray template = graph.getLayer(PROMPT).getParam(PromptSplice.TEMPLATE);
+        long[] ids = t.promptIds();
+        for (int i = 0; i < ids.length; i++) {
+            template.getRow(i).assign(table.getRow(ids[i]).castTo(template.dataType()));
+        }
+    }
+
+    /** Tokens, template and text tower never decay (the released recipe: stage 1 without weight decay). */
+    @Override
+    public boolean decays(String layer) {
+        return !layer.startsWith("cliper") && !ClipTextTransformer.inTower(layer);
+    }
+
+    @Override
+    public double learningRate(String layer, int epoch, double scheduled) {
+        if (layer.equals(PROMPT) || ClipTextTransformer.inTower(layer)) {
+            return 0;
+        }
+        boolean stageOne = epoch < c.descriptorEpochs();
+        if (layer.equals(TOKENS)) {
+            return stageOne ? c.descriptorLearningRate() : 0;
+        }
+        return stageOne ? 0 : scheduled;
+    }
+
+    @Override
+    public String stage(String layer) {
+        return layer.equals(TOKENS) ? "descriptors" : layer.equals(PROMPT) || ClipTextTransformer.inTower(layer)
+                ? "text (frozen)" : "encoder";
+    }
+
+    @Override
+    public boolean outputsLogits() {
+        return true;
+    }
+}
