@@ -15,6 +15,9 @@
 #   jobs/bench.sh expclip-ceiling [text-encoder ...]
 #                                          expclip's zero-shot ceiling on the synthetic faces: its
 #                                          targets themselves classified by each prompt family
+#   jobs/bench.sh cliper                   ms per training step of token-space cliper (35 prompts through
+#                                          a CLIP ViT-B/16-sized text transformer) vs the embedding-space
+#                                          variant, stage 1 and 2, same image tower (CliperStepBench)
 #   jobs/bench.sh scaling [encoder [side]] one training epoch on Spark local[2] at N = 2,800, 11,200
 #                                          and 44,800 synthetic faces (BENCH_SIZES), one JVM each:
 #                                          seconds per 1,000 faces and peak resident memory per N
@@ -44,8 +47,9 @@ case "$mode" in
   profile) main=vlfer.bench.StepProfileBench; BENCH_STEPS=${BENCH_STEPS:-40} ;;
   input) main=vlfer.bench.InputPipelineBench; export OMP_NUM_THREADS=1 ;;
   expclip-ceiling) main=vlfer.bench.ExpclipTargetCeiling ;;
+  cliper) main=vlfer.bench.CliperStepBench ;;
   scaling|averaging) main=vlfer.bench.EpochBench ;;
-  *) echo "usage: jobs/bench.sh training [--torch]|profile|input|expclip-ceiling|scaling|averaging [name ...]" >&2; exit 2 ;;
+  *) echo "usage: jobs/bench.sh training [--torch]|profile|input|expclip-ceiling|cliper|scaling|averaging [name ...]" >&2; exit 2 ;;
 esac
 shift
 torch=

@@ -10,6 +10,7 @@ import vlfer.data.LabelVocabulary;
 import vlfer.interop.npz.StateDictImporter;
 import vlfer.model.CliperSettings;
 import vlfer.model.TrainingMethod;
+import vlfer.model.encoder.TorchParam;
 import vlfer.model.loss.CliperScoreLossLayer;
 import vlfer.model.text.ClipTextShape;
 import vlfer.model.text.ClipTextTower;
@@ -70,7 +71,7 @@ public final class CliperTokenMethod implements TrainingMethod {
     public String addHead(ComputationGraphConfiguration.GraphBuilder g, String features, int featureWidth,
                           ClassEmbeddingTable table, int labelWidth, long seed) {
         ClipTextTower t = tower();
-        ClipTextShape shape = t.shape();
+        ClipTextShape shape = promptShape(t);
         if (featureWidth != shape.outputDim()) {
             throw new IllegalArgumentException("cliper-tok scores image and text in CLIP's joint space, so it needs the image"
                     + " tower of the same CLIP model (vlfer.model.encoder = clip-vit*): the encoder's features are "
@@ -88,17 +89,32 @@ public final class CliperTokenMethod implements TrainingMethod {
         return OUTPUT;
     }
 
-    /** CLIP's text weights into the frozen layers, and the template's token embeddings. */
+    /**
+     * The text tower cut after the prompt's end-of-text token: under the causal mask no token sees a
+     * later one, so the padding after it never reaches the state CLIP reads, and running the
+     * template's 11 tokens instead of the full context (77) gives the same u_ck for a seventh of the work.
+     */
+    private static ClipTextShape promptShape(ClipTextTower t) {
+        ClipTextShape s = t.shape();
+        return new ClipTextShape(t.endOfText() + 1, s.vocabulary(), s.width(), s.layers(), s.heads(), s.outputDim());
+    }
+
+    /** CLIP's text weights into the frozen layers (positions up to the end-of-text token), and the template's token embeddings. */
     @Override
     public void loadPretrained(ComputationGraph graph) {
         ClipTextTower t = tower();
-        StateDictImporter.load(graph, ClipTextTransformer.stateDictLayout(t.shape(), PROMPT, PromptSplice.POSITIONS),
-                t.weights(), "");
+        ClipTextShape shape = promptShape(t);
+        List<TorchParam> layout = ClipTextTransformer.stateDictLayout(shape, PROMPT, PromptSplice.POSITIONS).stream()
+                .filter(p -> !p.key().equals("positional_embedding")).toList();
+        StateDictImporter.load(graph, layout, t.weights(), "");
+        INDArray positions = t.weights().tensors().get("positional_embedding");
         INDArray table = t.weights().tensors().get("token_embedding.weight");
         INDArray template = graph.getLayer(PROMPT).getParam(PromptSplice.TEMPLATE);
+        INDArray position = graph.getLayer(PROMPT).getParam(PromptSplice.POSITIONS);
         long[] ids = t.promptIds();
-        for (int i = 0; i < ids.length; i++) {
+        for (int i = 0; i < shape.context(); i++) {
             template.getRow(i).assign(table.getRow(ids[i]).castTo(template.dataType()));
+            position.getRow(i).assign(positions.getRow(i).castTo(position.dataType()));
         }
     }
 

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,7 +23,7 @@ import vlfer.interop.npz.StateDict;
 import vlfer.model.CliperSettings;
 import vlfer.model.text.ClipTextShape;
 import vlfer.model.text.ClipTextTower;
-import vlfer.model.text.ClipTextTransformer;
+import vlfer.testing.GraphGradients;
 import vlfer.testing.TestData;
 import vlfer.text.ClassEmbeddingTable;
 
@@ -36,20 +34,8 @@ import vlfer.text.ClassEmbeddingTable;
  * features (a dense layer before it). Every parameter is checked, the learnt tokens included. It
  * found that DL4J's SameDiffVertex doubles gradients as its SameDiffLayer does.
  */
+@ExtendWith(GraphGradients.class)
 class CliperTokenGradientTest {
-    private static DataType previous;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
-
     /** A random CLIP text tower: context 8, vocabulary 10, width 4, one block of 2 heads, 3-d output. */
     static ClipTextTower tinyTower(long seed) {
         ClipTextShape shape = new ClipTextShape(8, 10, 4, 1, 2, 3);
@@ -100,8 +86,6 @@ class CliperTokenGradientTest {
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.randn(DataType.DOUBLE, 3, 5);
         INDArray y = Nd4j.create(new double[][] {{1, 0}, {0, 1}, {1, 0}});
-        assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                .inputs(new INDArray[] {x}).labels(new INDArray[] {y})
-                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8).print(GradientCheckUtil.PrintMode.FAILURES_ONLY)));
+        assertTrue(GraphGradients.match(graph, x, y, 1e-8));
     }
 }

@@ -3,15 +3,13 @@ package vlfer.model.encoder.swin;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import vlfer.model.encoder.SwinEncoder;
+import vlfer.testing.GraphGradients;
 
 /**
  * DL4J's finite-difference check of every Swin parameter's gradient, in double precision: patch
@@ -27,20 +26,8 @@ import vlfer.model.encoder.SwinEncoder;
  * guards the workaround in {@code HalvedBackprop} for these layers. (DL4J's graph check has no
  * subset option, so the network is as small as covers those cases.)
  */
+@ExtendWith(GraphGradients.class)
 class SwinGradientTest {
-    private static DataType previous;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
-
     @Test
     void gradientsOfEveryParameterMatchFiniteDifferences() {
         SwinShape shape = new SwinShape(10, 2, 2, List.of(2, 1), List.of(1, 2), 4);
@@ -61,8 +48,6 @@ class SwinGradientTest {
         INDArray y = Nd4j.zeros(DataType.DOUBLE, 2, 3);
         y.putScalar(0, 0, 1.0);
         y.putScalar(1, 2, 1.0);
-        assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                .inputs(new INDArray[] {x}).labels(new INDArray[] {y})
-                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-7).print(GradientCheckUtil.PrintMode.FAILURES_ONLY)));
+        assertTrue(GraphGradients.match(graph, x, y, 1e-7));
     }
 }

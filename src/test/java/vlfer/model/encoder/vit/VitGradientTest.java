@@ -2,15 +2,13 @@ package vlfer.model.encoder.vit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,25 +16,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import vlfer.model.encoder.ClipVitEncoder;
+import vlfer.testing.GraphGradients;
 
 /**
  * DL4J's finite-difference check of every ViT parameter's gradient (patch convolution, embedding,
  * two blocks, head), in double precision; it also guards the workaround in {@code HalvedBackprop}.
  */
+@ExtendWith(GraphGradients.class)
 class VitGradientTest {
-    private static DataType previous;
-
-    @BeforeAll
-    static void doublePrecision() {
-        previous = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(previous, previous);
-    }
-
     @Test
     void gradientsOfEveryParameterMatchFiniteDifferences() {
         VitShape shape = new VitShape(4, 2, 4, 2, 2, 3);
@@ -55,8 +42,6 @@ class VitGradientTest {
         for (int i = 0; i < 3; i++) {
             y.putScalar(i, i, 1.0);
         }
-        assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(graph)
-                .inputs(new INDArray[] {x}).labels(new INDArray[] {y})
-                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8).print(GradientCheckUtil.PrintMode.FAILURES_ONLY)));
+        assertTrue(GraphGradients.match(graph, x, y, 1e-8));
     }
 }
