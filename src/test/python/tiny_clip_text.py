@@ -12,7 +12,9 @@ Also writes a graph whose input is not a text input (pixel_values), for the erro
 same weights as an OpenAI CLIP state dict (tiny-clip-text.npz: token_embedding.weight,
 positional_embedding, transformer.resblocks.N.{ln_1,attn.in_proj_*,attn.out_proj.*,ln_2,mlp.c_fc.*,
 mlp.c_proj.*}, ln_final.*, text_projection, plus CLIP's scalar logit_scale), which vlfer's clip-text
-encoder reads, so the two paths can be compared on one model.
+encoder reads, so the two paths can be compared on one model; and the same state dict as a
+TorchScript archive (tiny-clip-text.pt, a scripted module whose parameters carry those names, as an
+OpenAI CLIP archive's text tower does; its bytes carry this script's path, its tensors do not).
 
 usage: /usr/bin/python3 tiny_clip_text.py OUT_DIR   (Debian's python3-torch 1.13; no onnx package needed)
 """
@@ -127,6 +129,24 @@ def openai_state_dict(model):
     return state
 
 
+class ParameterTree(nn.Module):
+    """A module whose parameters are exactly the given state dict's keys (dots become submodules)."""
+
+    def __init__(self, state):
+        super().__init__()
+        for key, value in state.items():
+            owner = self
+            *path, leaf = key.split(".")
+            for name in path:
+                if not hasattr(owner, name):
+                    owner.add_module(name, nn.Module())
+                owner = getattr(owner, name)
+            owner.register_parameter(leaf, nn.Parameter(torch.from_numpy(value).clone(), requires_grad=False))
+
+    def forward(self, x):
+        return x * self.logit_scale
+
+
 def unit(v):
     return (v / v.norm()).tolist()
 
@@ -142,6 +162,7 @@ def main(out):
     torch.onnx.export(nn.Linear(4, 2), (torch.zeros(1, 4),), os.path.join(out, "not-a-text-encoder.onnx"),
                       input_names=["pixel_values"], output_names=["logits"], opset_version=14)
     np.savez(os.path.join(out, "tiny-clip-text.npz"), **openai_state_dict(model))
+    torch.jit.script(ParameterTree(openai_state_dict(model))).save(os.path.join(out, "tiny-clip-text.pt"))
     with open(os.path.join(out, "tokenizer.json"), "w") as f:
         json.dump(tokenizer_json(), f, indent=1)
     model = model.double()

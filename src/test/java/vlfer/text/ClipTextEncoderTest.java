@@ -79,6 +79,20 @@ class ClipTextEncoderTest {
     }
 
     @Test
+    void aTorchScriptArchiveOfTheSameWeightsGivesTheSameEmbeddings() throws IOException {
+        List<String> texts = List.of("a photo of a face with an expression of happiness.", "sad", "an expression of anger.");
+        try (TextEncoder npz = TextEncoders.open(TextEncoderRegistry.spec(clipText(fixture("tiny-clip-text.npz"), 2)));
+             TextEncoder pt = TextEncoders.open(TextEncoderRegistry.spec(clipText(fixture("tiny-clip-text.pt"), 2)))) {
+            assertEquals("clip-text:tiny-clip-text.pt", pt.name());
+            float[][] a = npz.encode(texts);
+            float[][] b = pt.encode(texts);
+            for (int i = 0; i < a.length; i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(a[i], b[i], texts.get(i));
+            }
+        }
+    }
+
+    @Test
     void headsThatDoNotDivideTheWidthAreRefusedNamingTheFile() throws IOException {
         TextEncoderSpec spec = TextEncoderRegistry.spec(clipText(fixture("tiny-clip-text.npz"), 3));
         String e = assertThrows(IllegalArgumentException.class, () -> TextEncoders.open(spec).close()).getMessage();

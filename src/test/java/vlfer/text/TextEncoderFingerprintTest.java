@@ -45,6 +45,18 @@ class TextEncoderFingerprintTest {
     }
 
     @Test
+    void clipTextFollowsItsHeadsAndIsNotTheOnnxPathOnTheSameFiles() throws IOException {
+        Files.writeString(dir.resolve("text.onnx"), "weights");
+        Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        String weights = dir.resolve("text.onnx").toString();
+        String tokenizer = dir.resolve("tokenizer.json").toString();
+        String eightHeads = TextEncoderFingerprint.of(TextEncoderSpec.clipText(weights, tokenizer, 8));
+        assertEquals(eightHeads, TextEncoderFingerprint.of(TextEncoderSpec.clipText(weights, tokenizer, 8)));
+        assertNotEquals(eightHeads, TextEncoderFingerprint.of(TextEncoderSpec.clipText(weights, tokenizer, 0)));
+        assertNotEquals(eightHeads, TextEncoderFingerprint.of(spec(Pooling.EOS)));
+    }
+
+    @Test
     void registryEntriesNeedNoFileAndAMissingUserFileIsNamed() {
         TextEncoderSpec bge = TextEncoderRegistry.get("bge-small-en-v1.5");
         assertEquals(TextEncoderFingerprint.of(bge), TextEncoderFingerprint.of(bge));
