@@ -14,7 +14,8 @@
  *                     TrainingMethod.supervise ─▶ Supervision (kept faces, labels, label width)
  *        ▼
  *  NetworkStage       text: prompts ─▶ ClassEmbeddingTable (driver, once, cached)
- *                     model.NetworkFactory: encoder + the method's head ─▶ ComputationGraph + ModelCard
+ *                     model.NetworkFactory: encoder + the method's head (and what each loads: pretrained
+ *                     encoder weights, cliper-tok's CLIP text tower) ─▶ ComputationGraph + ModelCard
  *                     (or train.CheckpointStore: the run's last checkpoint)
  *        ▼
  *  TrainingStage      train.EpochLoop, per epoch: data.EpochPlan (shuffle by seed, epoch) ─▶

@@ -29,7 +29,7 @@ final class RunSettings {
     }
 
     static void check(VlferSettings s) {
-        TrainingMethods.create(s.method(), s.text());
+        TrainingMethods.create(s.method(), s.text()).checkEncoder(s.model());
         EncoderRegistry.create(s.model());
         EncoderWeights.check(s.model());
         TextEncoderRegistry.spec(s.text());

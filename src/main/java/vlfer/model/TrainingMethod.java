@@ -3,6 +3,7 @@ package vlfer.model;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import vlfer.config.ModelSettings;
 import vlfer.data.DatasetSplit;
 import vlfer.data.LabelVocabulary;
 import vlfer.text.ClassEmbeddingTable;
@@ -47,6 +48,10 @@ public interface TrainingMethod {
      */
     String addHead(ComputationGraphConfiguration.GraphBuilder graph, String features, int featureWidth,
                    ClassEmbeddingTable table, int labelWidth, long seed);
+
+    /** Fails, naming {@code vlfer.model.encoder}, when the method cannot run on that encoder (checked at start-up). */
+    default void checkEncoder(ModelSettings model) {
+    }
 
     /** Sets what the head takes from pretrained files (token-space cliper: CLIP's text tower) in a new network. */
     default void loadPretrained(ComputationGraph graph) {

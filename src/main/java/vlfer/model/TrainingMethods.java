@@ -55,6 +55,10 @@ public final class TrainingMethods {
             throw block.invalid("descriptor-space", "embeddings, or tokens together with vlfer.text.encoder = clip-text"
                     + " (the tokens pass through CLIP's text transformer)", "tokens");
         }
+        if (c.descriptorEpochs() == 0) {
+            throw block.invalid("descriptor-epochs", "at least 1 with descriptor-space = tokens (the tokens start as"
+                    + " N(0, token-init-std^2) noise and train only in stage 1)", "0");
+        }
         TextEncoderSpec spec = TextEncoderRegistry.spec(text);
         return new CliperTokenMethod(c, () -> ClipTextTowers.forPrompt(spec, c.promptTokens()));
     }

@@ -100,6 +100,17 @@ class TokenCliperRunTest {
         assertTrue(e.getMessage().contains("vlfer.text.encoder = clip-text"), e.getMessage());
     }
 
+    @Test
+    void anotherImageEncoderAndNoStageOneAreRefusedAtStartUp() {
+        SettingsException resnet = assertThrows(SettingsException.class,
+                () -> RunSettings.check(settings("cliper-tok-resnet", "vlfer.model.encoder=resnet18").settings()));
+        assertTrue(resnet.getMessage().startsWith("vlfer.model.encoder"), resnet.getMessage());
+        assertTrue(resnet.getMessage().contains("CLIP's image tower"), resnet.getMessage());
+        SettingsException noStageOne = assertThrows(SettingsException.class,
+                () -> RunSettings.check(settings("cliper-tok-0", "vlfer.method.cliper.descriptor-epochs=0").settings()));
+        assertTrue(noStageOne.getMessage().startsWith("vlfer.method.cliper.descriptor-epochs"), noStageOne.getMessage());
+    }
+
     private static INDArray param(ComputationGraph g, String layer, String param) {
         return g.getLayer(layer).getParam(param);
     }

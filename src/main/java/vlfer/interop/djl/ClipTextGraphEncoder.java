@@ -69,14 +69,13 @@ public final class ClipTextGraphEncoder implements TextEncoder {
                     throw new IllegalArgumentException(spec.setting("tokenizer", spec.tokenizerSource()) + ": no tokens for '"
                             + batch.get(i) + "'");
                 }
+                String misfit = transformer.misfit(ids[i]);
+                if (misfit != null) {
+                    throw new IllegalArgumentException(spec.setting("tokenizer", spec.tokenizerSource()) + " does not fit "
+                            + spec.setting("weights", spec.modelSource()) + ": " + misfit + " ('" + batch.get(i) + "')");
+                }
             }
-            INDArray features;
-            try {
-                features = transformer.encode(ids);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(spec.setting("tokenizer", spec.tokenizerSource()) + " does not fit "
-                        + spec.setting("weights", spec.modelSource()) + ": " + e.getMessage(), e);
-            }
+            INDArray features = transformer.encode(ids);
             for (int i = 0; i < ids.length; i++) {
                 INDArray row = features.getRow(i);
                 out[from + i] = row.div(row.norm2Number()).toFloatVector();

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.L2NormalizeVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import vlfer.config.ModelSettings;
 import vlfer.data.LabelVocabulary;
 import vlfer.interop.npz.StateDictImporter;
 import vlfer.model.CliperSettings;
@@ -54,6 +55,16 @@ public final class CliperTokenMethod implements TrainingMethod {
             tower = towerSource.get();
         }
         return tower;
+    }
+
+    /** CLIP's image tower ({@code clip-vit*}): scores are cosines in the joint space of one CLIP model. */
+    @Override
+    public void checkEncoder(ModelSettings model) {
+        if (!model.encoder().startsWith("clip-vit")) {
+            throw model.block().invalid("encoder", "CLIP's image tower (clip-vit-b16, clip-vit-b32 or clip-vit) with the"
+                    + " weights of the model whose text tower vlfer.text.clip-text reads: cliper-tok scores image and"
+                    + " text in that model's joint space", model.encoder());
+        }
     }
 
     @Override
@@ -116,6 +127,8 @@ public final class CliperTokenMethod implements TrainingMethod {
             template.getRow(i).assign(table.getRow(ids[i]).castTo(template.dataType()));
             position.getRow(i).assign(positions.getRow(i).castTo(position.dataType()));
         }
+        // a whole CLIP checkpoint is large: let it go once its weights are in the graph (read again if needed)
+        tower = null;
     }
 
     /** Tokens, template and text tower never decay (the released recipe: stage 1 without weight decay). */

@@ -117,20 +117,28 @@ public final class ClipTextTransformer {
         return tokenEmbedding;
     }
 
+    /** Why {@code ids} cannot go through this tower (too long for the context, an id outside the vocabulary), or null. */
+    public String misfit(long[] ids) {
+        if (ids.length > shape.context()) {
+            return "a text of " + ids.length + " tokens is longer than CLIP's context " + shape.context();
+        }
+        for (long id : ids) {
+            if (id < 0 || id >= shape.vocabulary()) {
+                return "token id " + id + " is outside the vocabulary of " + shape.vocabulary();
+            }
+        }
+        return null;
+    }
+
     /** Token ids (each text at most the context long) as the graph's input [N, width, context], padded with id 0. */
     public INDArray embed(long[][] ids) {
         INDArray x = Nd4j.zeros(DataType.FLOAT, ids.length, shape.width(), shape.context());
         for (int n = 0; n < ids.length; n++) {
-            if (ids[n].length > shape.context()) {
-                throw new IllegalArgumentException("a text of " + ids[n].length + " tokens is longer than CLIP's context "
-                        + shape.context());
+            String why = misfit(ids[n]);
+            if (why != null) {
+                throw new IllegalArgumentException(why);
             }
             long[] padded = java.util.Arrays.copyOf(ids[n], shape.context());
-            for (long id : padded) {
-                if (id < 0 || id >= shape.vocabulary()) {
-                    throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of " + shape.vocabulary());
-                }
-            }
             x.get(NDArrayIndex.point(n), NDArrayIndex.all(), NDArrayIndex.all()).assign(tokenEmbedding.getRows(toInts(padded)).transpose());
         }
         return x;

@@ -119,7 +119,8 @@ public final class SwinBlock extends SwinLayer {
         params.addWeightParam(PROJ_WEIGHT, channels, channels);
         params.addWeightParam(FC1_WEIGHT, 4 * channels, channels);
         params.addWeightParam(FC2_WEIGHT, channels, 4 * channels);
-        // no weight decay on norms and the position bias table (bias parameters in DL4J's terms), as Swin trains
+        // norms and the position bias table are bias parameters in DL4J's terms: under SGD they get no weight
+        // decay, as Swin's recipe (under adam/adamw, vlfer decays bias parameters too)
         params.addBiasParam(NORM1_GAIN, 1, channels);
         params.addBiasParam(NORM1_BIAS, 1, channels);
         params.addBiasParam(QKV_BIAS, 1, 3 * channels);
