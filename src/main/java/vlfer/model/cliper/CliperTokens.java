@@ -4,11 +4,10 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import vlfer.model.encoder.samediff.HalvedBackprop;
+import vlfer.model.encoder.samediff.HalvingSameDiffLayer;
 import vlfer.model.encoder.samediff.Linears;
 
 /**
@@ -17,7 +16,7 @@ import vlfer.model.encoder.samediff.Linears;
  * released code. Its output, [C*K, width, M], does not depend on the batch: the layer hangs off the
  * image features only so that DL4J's graph runs it every step, and passes them zero gradient.
  */
-public final class CliperTokens extends SameDiffLayer {
+public final class CliperTokens extends HalvingSameDiffLayer {
     public static final String TOKENS = "tokens";
 
     private long prompts;
@@ -39,7 +38,7 @@ public final class CliperTokens extends SameDiffLayer {
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
         SDVariable perPrompt = p.get(TOKENS).reshape(prompts, tokens, width).permute(0, 2, 1);     // [CK, w, M]
-        return HalvedBackprop.output(sd, perPrompt.add(input.sum().mul(0)));
+        return perPrompt.add(input.sum().mul(0));
     }
 
     @Override

@@ -4,12 +4,11 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import vlfer.model.encoder.samediff.HalvedBackprop;
+import vlfer.model.encoder.samediff.HalvingSameDiffLayer;
 import vlfer.model.loss.Vectors;
 
 /**
@@ -17,7 +16,7 @@ import vlfer.model.loss.Vectors;
  * states [C*K, D, context], the end-of-text column (the same position for every prompt, as they
  * share one template). No parameters.
  */
-public final class EndOfTextDescriptors extends SameDiffLayer {
+public final class EndOfTextDescriptors extends HalvingSameDiffLayer {
     private long width;
     private long context;
     private int endOfText;
@@ -35,7 +34,7 @@ public final class EndOfTextDescriptors extends SameDiffLayer {
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
         SDVariable u = input.get(SDIndex.all(), SDIndex.all(), SDIndex.point(endOfText));
-        return HalvedBackprop.output(sd, Vectors.unit(sd, u));
+        return Vectors.unit(sd, u);
     }
 
     @Override

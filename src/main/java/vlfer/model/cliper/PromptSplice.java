@@ -4,13 +4,12 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import vlfer.model.encoder.samediff.HalvedBackprop;
+import vlfer.model.encoder.samediff.HalvingSameDiffLayer;
 
 /**
  * CLIP's text input for every descriptor: the template's token embeddings (CLIP's
@@ -19,7 +18,7 @@ import vlfer.model.encoder.samediff.HalvedBackprop;
  * positions are frozen parameters, set from the CLIP weights; the splice is a product with a
  * constant placement matrix, so the tokens get exactly the gradient of their slots.
  */
-public final class PromptSplice extends SameDiffLayer {
+public final class PromptSplice extends HalvingSameDiffLayer {
     public static final String TEMPLATE = "template";
     public static final String POSITIONS = "positionalEmbedding";
 
@@ -51,7 +50,7 @@ public final class PromptSplice extends SameDiffLayer {
         SDVariable spliced = input.reshape(-1, tokens).mmul(sd.constant(place)).reshape(-1, width, context);
         SDVariable template = p.get(TEMPLATE).permute(1, 0).reshape(1, width, context).mul(sd.constant(keep));
         SDVariable positions = p.get(POSITIONS).permute(1, 0).reshape(1, width, context);
-        return HalvedBackprop.output(sd, spliced.add(template).add(positions));
+        return spliced.add(template).add(positions);
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vlfer.model.encoder.samediff.Attention;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 import vlfer.model.encoder.samediff.Linears;
 
@@ -65,7 +64,7 @@ public final class SwinBlock extends SwinLayer {
         SDVariable h = Linears.apply(sd, z, p.get(FC1_WEIGHT), p.get(FC1_BIAS));
         h = h.mul(0.5).mul(sd.math.erf(h.mul(1 / Math.sqrt(2))).add(1));                      // GELU, exact
         x = x.add(Linears.apply(sd, h, p.get(FC2_WEIGHT), p.get(FC2_BIAS)).reshape(-1, height, width, channels));
-        return HalvedBackprop.output(sd, x);
+        return x;
     }
 
     /** torchvision's {@code shifted_window_attention} on y [N, H, W, C]. */

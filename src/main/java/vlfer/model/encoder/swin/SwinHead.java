@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 
 /** torchvision's Swin after the last stage, up to its classifier: {@code norm}, then the mean over the map: the feature [N, C]. */
@@ -25,7 +24,7 @@ public final class SwinHead extends SwinLayer {
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
         SDVariable normed = LayerNorms.apply(sd, input, p.get(GAIN), p.get(BIAS), 4, channels);
-        return HalvedBackprop.output(sd, normed.mean(1, 2));
+        return normed.mean(1, 2);
     }
 
     @Override

@@ -3,7 +3,7 @@ package vlfer.model.encoder.swin;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import vlfer.model.encoder.samediff.HalvingSameDiffLayer;
 
 /**
  * What the Swin SameDiff layers share: the map they read, [N, height, width, channels] channels-last
@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
  * preprocessor, and the bean accessors DL4J's JSON (model files, Spark workers) reads and writes
  * through.
  */
-abstract class SwinLayer extends SameDiffLayer {
+abstract class SwinLayer extends HalvingSameDiffLayer {
     protected long channels;
     protected long height;
     protected long width;

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 import vlfer.model.encoder.samediff.Linears;
 
@@ -38,7 +37,7 @@ public final class SwinMerge extends SwinLayer {
         // [N, h, row parity, w, column parity, C] -> [N, h, w, column parity, row parity, C]: torchvision's order
         SDVariable neighbours = x.reshape(-1, h, 2, w, 2, channels).permute(0, 1, 3, 4, 2, 5).reshape(-1, 4 * channels);
         SDVariable normed = LayerNorms.apply(sd, neighbours, p.get(NORM_GAIN), p.get(NORM_BIAS), 2, 4 * channels);
-        return HalvedBackprop.output(sd, Linears.apply(sd, normed, p.get(REDUCTION), null).reshape(-1, h, w, 2 * channels));
+        return Linears.apply(sd, normed, p.get(REDUCTION), null).reshape(-1, h, w, 2 * channels);
     }
 
     @Override

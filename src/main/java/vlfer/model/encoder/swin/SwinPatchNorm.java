@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 
 /**
@@ -29,7 +28,7 @@ public final class SwinPatchNorm extends SwinLayer {
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
         SDVariable x = input.permute(0, 2, 3, 1);
-        return HalvedBackprop.output(sd, LayerNorms.apply(sd, x, p.get(GAIN), p.get(BIAS), 4, channels));
+        return LayerNorms.apply(sd, x, p.get(GAIN), p.get(BIAS), 4, channels);
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.Linears;
 
 /**
@@ -28,7 +27,7 @@ public final class ClipTextPositions extends VitLayer {
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
         SDVariable positions = p.get(POSITIONS).permute(1, 0).reshape(1, width, tokens);
-        return HalvedBackprop.output(sd, input.add(positions));
+        return input.add(positions);
     }
 
     @Override

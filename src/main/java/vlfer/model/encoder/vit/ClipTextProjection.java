@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 import vlfer.model.encoder.samediff.Linears;
 
@@ -35,7 +34,7 @@ public final class ClipTextProjection extends VitLayer {
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
         SDVariable x = LayerNorms.apply(sd, input.permute(0, 2, 1), p.get(LN_GAIN), p.get(LN_BIAS), 3, width);
         SDVariable projected = x.reshape(-1, width).mmul(p.get(PROJECTION)).reshape(-1, tokens, output);
-        return HalvedBackprop.output(sd, projected.permute(0, 2, 1));
+        return projected.permute(0, 2, 1);
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vlfer.model.encoder.TorchParam;
 import vlfer.model.encoder.samediff.Attention;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 import vlfer.model.encoder.samediff.Linears;
 
@@ -86,7 +85,7 @@ public final class VitBlock extends VitLayer {
         SDVariable h = Linears.apply(sd, z, p.get(FC_WEIGHT), p.get(FC_BIAS));
         h = h.mul(sd.nn.sigmoid(h.mul(1.702)));                                                  // QuickGELU
         x = x.add(Linears.apply(sd, h, p.get(PROJ_WEIGHT), p.get(PROJ_BIAS)).reshape(-1, tokens, width));
-        return HalvedBackprop.output(sd, x.permute(0, 2, 1));
+        return x.permute(0, 2, 1);
     }
 
     /** OpenAI's names of one block's tensors ({@code prefix} e.g. "transformer.resblocks.3.") for the block {@code layer}. */

@@ -8,7 +8,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 
 /**
@@ -36,7 +35,7 @@ public final class VitEmbedding extends VitLayer {
         SDVariable cls = sd.zerosLike(patches.get(SDIndex.all(), SDIndex.interval(0, 1), SDIndex.all()))
                 .add(p.get(CLASS).reshape(1, 1, width));                                         // [N, 1, w]
         SDVariable x = sd.concat(1, cls, patches).add(p.get(POSITIONS).reshape(1, tokens, width));
-        return HalvedBackprop.output(sd, LayerNorms.apply(sd, x, p.get(LN_GAIN), p.get(LN_BIAS), 3, width).permute(0, 2, 1));
+        return LayerNorms.apply(sd, x, p.get(LN_GAIN), p.get(LN_BIAS), 3, width).permute(0, 2, 1);
     }
 
     @Override

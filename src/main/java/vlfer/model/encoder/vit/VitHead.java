@@ -8,7 +8,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import vlfer.model.encoder.samediff.HalvedBackprop;
 import vlfer.model.encoder.samediff.LayerNorms;
 
 /** The class token after the last block, {@code ln_post}, then the projection {@code proj} [width, output]: CLIP's image embedding. */
@@ -31,7 +30,7 @@ public final class VitHead extends VitLayer {
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> p, SDVariable mask) {
         SDVariable cls = input.get(SDIndex.all(), SDIndex.all(), SDIndex.point(0));               // [N, w]
-        return HalvedBackprop.output(sd, LayerNorms.apply(sd, cls, p.get(LN_GAIN), p.get(LN_BIAS), 2, width).mmul(p.get(PROJECTION)));
+        return LayerNorms.apply(sd, cls, p.get(LN_GAIN), p.get(LN_BIAS), 2, width).mmul(p.get(PROJECTION));
     }
 
     @Override

@@ -2,14 +2,14 @@ package vlfer.model.encoder.vit;
 
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import vlfer.model.encoder.samediff.HalvingSameDiffLayer;
 
 /**
  * What the ViT's SameDiff layers share: the token width and count of the sequence they produce or
  * read (DL4J's NCW [N, width, tokens]), no automatic preprocessor, and the bean accessors DL4J's
  * JSON (model files, Spark workers) reads and writes through.
  */
-abstract class VitLayer extends SameDiffLayer {
+abstract class VitLayer extends HalvingSameDiffLayer {
     protected long width;
     protected long tokens;
 

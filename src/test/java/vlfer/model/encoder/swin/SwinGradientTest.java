@@ -23,7 +23,7 @@ import vlfer.testing.GraphGradients;
  * DL4J's finite-difference check of every Swin parameter's gradient, in double precision: patch
  * norm, a plain and a shifted block on a map padded to whole windows (5 to 8, window 4), patch
  * merging of an odd map, a block whose one window covers its padded map, and the head. It also
- * guards the workaround in {@code HalvedBackprop} for these layers. (DL4J's graph check has no
+ * guards the workaround in {@code HalvingSameDiffLayer} for these layers. (DL4J's graph check has no
  * subset option, so the network is as small as covers those cases.)
  */
 @ExtendWith(GraphGradients.class)

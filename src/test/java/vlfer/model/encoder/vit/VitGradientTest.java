@@ -20,7 +20,7 @@ import vlfer.testing.GraphGradients;
 
 /**
  * DL4J's finite-difference check of every ViT parameter's gradient (patch convolution, embedding,
- * two blocks, head), in double precision; it also guards the workaround in {@code HalvedBackprop}.
+ * two blocks, head), in double precision; it also guards the workaround in {@code HalvingSameDiffLayer}.
  */
 @ExtendWith(GraphGradients.class)
 class VitGradientTest {
