@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import vlfer.config.LoadedSettings;
 import vlfer.config.VlferSettings;
+import vlfer.data.LabelVocabulary;
 import vlfer.model.NetworkFactory;
+import vlfer.model.TrainingMethod;
 import vlfer.model.TrainingMethods;
 import vlfer.testing.LocalSparkExtension;
 import vlfer.testing.TestData;
@@ -44,9 +46,9 @@ class SwinTrainingTest {
 
         ComputationGraph trained = CheckpointStore.load(new Configuration(), run.modelPath()).graph();
         VlferSettings s = loaded.settings();
-        ComputationGraph fresh = new NetworkFactory(s.model(), s.train(), s.seed()).create(TrainingMethods.create(s.method(),
-                s.text()), TextEmbeddings.encode(s.text(), TrainingMethods.create(s.method(), s.text()),
-                vlfer.data.LabelVocabulary.BASIC_7));
+        TrainingMethod method = TrainingMethods.create(s.method(), s.text());
+        ComputationGraph fresh = new NetworkFactory(s.model(), s.train(), s.seed()).create(method,
+                TextEmbeddings.encode(s.text(), method, LabelVocabulary.BASIC_7));
         for (String layer : List.of("features.1.1", "features.6", "features.7.1", "norm")) {
             assertTrue(trained.getLayer(layer).params().isNaN().none(), layer);
         }
