@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import vlfer.config.CheckedConfig;
 import vlfer.config.ModelSettings;
+import vlfer.model.encoder.onednn.Dnnl;
 import vlfer.model.encoder.swin.SwinShape;
 import vlfer.model.encoder.vit.VitShape;
 
@@ -24,7 +25,7 @@ public final class EncoderRegistry {
     private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.of(
             "small-cnn", new Entry(SmallCnnEncoder.DEFAULT_INPUT, (size, m) -> new SmallCnnEncoder(size)),
             "resnet18", new Entry(ResNet18Encoder.DEFAULT_INPUT, (size, m) -> new ResNet18Encoder(size)),
-            "face-api", new Entry(FaceApiEncoder.INPUT, (size, m) -> new FaceApiEncoder(size)),
+            "face-api", new Entry(FaceApiEncoder.INPUT, (size, m) -> new FaceApiEncoder(size, fusedBlocks(m))),
             "clip-vit-b16", new Entry(VitShape.B16.imageSize(),
                     (size, m) -> new ClipVitEncoder("clip-vit-b16", fixedShape("clip-vit-b16", VitShape.B16, size, m))),
             "clip-vit-b32", new Entry(VitShape.B32.imageSize(),
@@ -52,6 +53,19 @@ public final class EncoderRegistry {
     /** The encoder {@code name} at input size {@code inputSize} (0 = its default). */
     public static EncoderArchitecture create(String name, int inputSize) {
         return create(ModelSettings.of(name, inputSize));
+    }
+
+    /**
+     * {@code vlfer.model.fused-blocks}: {@code auto} fuses face-api's dense blocks whenever oneDNN
+     * runs here (the CPU backend), {@code off} keeps DL4J's own layers.
+     */
+    private static boolean fusedBlocks(CheckedConfig model) {
+        String v = model.string("fused-blocks");
+        return switch (v) {
+            case "auto" -> Dnnl.available();
+            case "off" -> false;
+            default -> throw model.invalid("fused-blocks", "auto or off", v);
+        };
     }
 
     /** A published ViT shape at another input side, which must stay a whole number of patches. */

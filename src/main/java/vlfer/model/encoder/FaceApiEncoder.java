@@ -15,6 +15,9 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import vlfer.data.image.InputSpec;
+import vlfer.model.NetworkFactory;
+import vlfer.model.encoder.faceapi.DenseBlockShape;
+import vlfer.model.encoder.faceapi.FusedDenseBlock;
 import vlfer.model.encoder.faceapi.TfjsWeights;
 import vlfer.model.encoder.layers.LeanConvolutionLayer;
 import vlfer.model.encoder.layers.LeanDepthwiseConvolution2D;
@@ -26,6 +29,10 @@ import vlfer.model.encoder.layers.LeanReluLayer;
  * separable 3x3 convolutions (32, 64, 128, 256 channels, each block halving the size), average
  * pooling to a 256-d feature. The published 7-class head ({@link #addPublishedHead}) is a linear
  * layer with softmax over neutral, happy, sad, angry, fearful, disgusted, surprised.
+ *
+ * <p>Each dense block is either one {@link FusedDenseBlock} layer run by oneDNN directly ({@code
+ * fused}, on the CPU backend: about 3x faster to train) or DL4J's own layers, one per convolution,
+ * sum and ReLU. Both compute the same function from the same weights.
  */
 public final class FaceApiEncoder implements EncoderArchitecture {
     public static final int INPUT = 112;
@@ -38,8 +45,16 @@ public final class FaceApiEncoder implements EncoderArchitecture {
     private static final int[] WIDTHS = {32, 64, 128, 256};
     private static final String PREFIX = "faceapi.";
     private static final String DEPTHWISE = ".depthwise";
+    private final boolean fused;
 
+    /** The encoder from DL4J's own layers. */
     public FaceApiEncoder(int inputSize) {
+        this(inputSize, false);
+    }
+
+    /** {@code fused}: each dense block one {@link FusedDenseBlock} (needs oneDNN, see {@code Dnnl.available()}). */
+    public FaceApiEncoder(int inputSize, boolean fused) {
+        this.fused = fused;
         if (inputSize != INPUT) {
             throw new IllegalArgumentException("the face-api encoder takes " + INPUT + "x" + INPUT + " faces "
                     + "(vlfer.model.input-size = 0 or " + INPUT + "), got " + inputSize);
@@ -55,9 +70,18 @@ public final class FaceApiEncoder implements EncoderArchitecture {
     public String addTo(ComputationGraphConfiguration.GraphBuilder g, String input) {
         String prev = input;
         int in = 3;
+        int side = INPUT;
         for (int b = 0; b < WIDTHS.length; b++) {
-            prev = denseBlock(g, "dense" + b, prev, in, WIDTHS[b], b == 0);
+            if (fused) {
+                // the image needs no gradient; a vertex before the encoder (video frames) does
+                g.addLayer(PREFIX + "dense" + b, new FusedDenseBlock(new DenseBlockShape(in, WIDTHS[b], side, side, b == 0),
+                        b > 0 || !input.equals(NetworkFactory.INPUT)), prev);
+                prev = PREFIX + "dense" + b;
+            } else {
+                prev = denseBlock(g, "dense" + b, prev, in, WIDTHS[b], b == 0);
+            }
             in = WIDTHS[b];
+            side = (side + 1) / 2;
         }
         g.addLayer(PREFIX + "pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), prev);
         return PREFIX + "pool";
@@ -131,6 +155,21 @@ public final class FaceApiEncoder implements EncoderArchitecture {
     }
 
     /**
+     * The parameter of DL4J layer {@code layer} ({@code faceapi.denseB.convI[.depthwise]}), or, in a
+     * fused encoder, the same parameter of block layer {@code faceapi.denseB} ({@code
+     * convI[.depthwise].W}, {@code convI.b}).
+     */
+    static INDArray param(ComputationGraph graph, String layer, String param) {
+        if (graph.getConfiguration().getVertices().containsKey(layer)) {
+            return graph.getLayer(layer).getParam(param);
+        }
+        String rest = layer.substring(PREFIX.length());
+        int dot = rest.indexOf('.');
+        String block = PREFIX + rest.substring(0, dot);
+        return graph.getLayer(block).getParam(rest.substring(dot + 1) + "." + param);
+    }
+
+    /**
      * TF kernels are [kh, kw, in, out] (HWIO): DL4J convolutions want [out, in, kh, kw]; DL4J's
      * depthwise layer keeps TF's [kh, kw, in, multiplier].
      */
@@ -140,7 +179,7 @@ public final class FaceApiEncoder implements EncoderArchitecture {
         if (tf == null) {
             throw new IllegalArgumentException("face-api weights lack " + tfName + " (for " + layer + "/" + param + ")");
         }
-        INDArray target = graph.getLayer(layer).getParam(param);
+        INDArray target = param(graph, layer, param);
         // only a bias vector may change its shape ([n] -> [1, n]); any other layout change must be explicit
         INDArray value = kernel ? tf.permute(3, 2, 0, 1).dup('c') : tf.rank() == 1 ? tf.reshape(target.shape()) : tf;
         if (!Arrays.equals(value.shape(), target.shape())) {

@@ -8,11 +8,11 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What every DL4J layer configuration's instantiate does to a new layer, in one place. */
-final class LayerWiring {
+public final class LayerWiring {
     private LayerWiring() {
     }
 
-    static <L extends AbstractLayer<?>> L wire(L layer, NeuralNetConfiguration conf, ParamInitializer params,
+    public static <L extends AbstractLayer<?>> L wire(L layer, NeuralNetConfiguration conf, ParamInitializer params,
                                                Collection<TrainingListener> listeners, int index, INDArray paramsView,
                                                boolean initializeParams) {
         layer.setListeners(listeners);

@@ -37,7 +37,8 @@ class LeanLayersTest {
     @ParameterizedTest
     @ValueSource(strings = {"small-cnn", "face-api", "resnet18"})
     void giveDl4jsOwnNumbersBitForBit(String encoder) {
-        VlferSettings s = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder)).settings();
+        VlferSettings s = new SettingsLoader().load(null, List.of("vlfer.model.encoder=" + encoder,
+                "vlfer.model.fused-blocks=off")).settings();
         NetworkFactory factory = new NetworkFactory(s.model(), s.train(), s.seed());
         ComputationGraph lean = factory.create(TrainingMethods.create(s.method()),
                 TestData.randomTable(LabelVocabulary.BASIC_7, 32, 1));

@@ -1,0 +1,57 @@
+package vlfer.model.encoder.faceapi;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One of face-api's dense blocks: {@code in} channels of {@code height x width} in, {@code out}
+ * channels at half the size out. The first block's conv0 is a plain 3x3 convolution, the other
+ * blocks' a depthwise-separable one; conv1..conv3 are depthwise-separable at stride 1.
+ */
+public record DenseBlockShape(int in, int out, int height, int width, boolean first) {
+    public static final int CONVS = 4;
+    public static final int KERNEL = 3;
+
+    public int outHeight() {
+        return (height + 1) / 2;
+    }
+
+    public int outWidth() {
+        return (width + 1) / 2;
+    }
+
+    /**
+     * The parameters, in the order of the layer's flattened parameter vector: {@code convI.W},
+     * {@code convI.b} and {@code convI.depthwise.W}, DL4J's layer names and keys joined by dots (DL4J
+     * splits gradient names at the last underscore, so keys have none).
+     */
+    public List<Param> params() {
+        List<Param> p = new ArrayList<>();
+        for (int i = 0; i < CONVS; i++) {
+            String conv = "conv" + i;
+            if (i == 0 && first) {
+                p.add(new Param(conv + ".W", new long[]{out, in, KERNEL, KERNEL}, (double) in * KERNEL * KERNEL,
+                        (double) out * KERNEL * KERNEL / 4, false));
+            } else {
+                int channels = i == 0 ? in : out;
+                int stride = i == 0 ? 2 : 1;
+                p.add(new Param(conv + ".depthwise.W", new long[]{KERNEL, KERNEL, channels, 1}, (double) channels * KERNEL * KERNEL,
+                        (double) channels * KERNEL * KERNEL / (stride * stride), false));
+                p.add(new Param(conv + ".W", new long[]{out, channels, 1, 1}, channels, out, false));
+            }
+            p.add(new Param(conv + ".b", new long[]{1, out}, 0, 0, true));
+        }
+        return p;
+    }
+
+    /** One parameter: its key, DL4J shape, and the fan-in and fan-out its initialisation uses. */
+    public record Param(String key, long[] shape, double fanIn, double fanOut, boolean bias) {
+        public long length() {
+            long n = 1;
+            for (long d : shape) {
+                n *= d;
+            }
+            return n;
+        }
+    }
+}
