@@ -112,6 +112,21 @@ public final class Ke2ntLossLayer extends SameDiffOutputLayer {
         return loss;
     }
 
+    /** Runs as {@link Ke2ntLoss}, which computes this graph's loss and gradients without SameDiff. */
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+                                                       java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners,
+                                                       int index, INDArray paramsView, boolean initializeParams,
+                                                       org.nd4j.linalg.api.buffer.DataType dataType) {
+        Ke2ntLoss layer = new Ke2ntLoss(conf, dataType);
+        layer.setIndex(index);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
+        layer.setConf(conf);
+        layer.setListeners(listeners);
+        return layer;
+    }
+
     @Override
     public String activationsVertexName() {
         return LOGITS;

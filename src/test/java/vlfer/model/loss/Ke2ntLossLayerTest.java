@@ -69,6 +69,42 @@ class Ke2ntLossLayerTest {
         }
     }
 
+    /** The hand-written layer gives the SameDiff graph's logits, loss and gradients, for both forms. */
+    @Test
+    void handWrittenPassesEqualTheSameDiffGraph() {
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 7, 5).subi(0.5);
+        INDArray y = oneHot(0, 1, 2, 3, 2, 1, 3);
+        for (LcForm form : LcForm.values()) {
+            ComputationGraph g = net(layer(form, 30, 1, 0.5, 2), false);
+            g.initGradientsView();
+            org.deeplearning4j.nn.api.Layer fast = g.getLayer("ke2nt");
+            assertTrue(fast instanceof Ke2ntLoss, "ke2nt runs without SameDiff");
+            org.deeplearning4j.nn.conf.NeuralNetConfiguration conf = fast.conf();
+            var graph = new org.deeplearning4j.nn.layers.samediff.SameDiffOutputLayer(conf, DataType.DOUBLE);
+            INDArray view = fast.params().dup();
+            graph.setParamsViewArray(view);
+            graph.setParamTable(conf.getLayer().initializer().init(conf, view, false));
+            graph.setBackpropGradientsViewArray(Nd4j.zeros(DataType.DOUBLE, view.shape()));
+            graph.setConf(conf);
+            INDArray e = g.feedForward(x, false).get("dense");
+            var mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+            for (org.deeplearning4j.nn.api.Layer l : java.util.List.of(fast, graph)) {
+                l.setInput(e, mgr);
+                ((org.deeplearning4j.nn.api.layers.IOutputLayer) l).setLabels(y);
+            }
+            assertEquals(graph.activate(false, mgr), fast.activate(false, mgr), form + " logits");
+            assertEquals(((org.deeplearning4j.nn.api.layers.IOutputLayer) graph).computeScore(0.3, true, mgr),
+                    ((org.deeplearning4j.nn.api.layers.IOutputLayer) fast).computeScore(0.3, true, mgr), 1e-12, form + " score");
+            var expected = graph.backpropGradient(null, mgr);
+            var actual = fast.backpropGradient(null, mgr);
+            assertTrue(expected.getSecond().equalsWithEps(actual.getSecond(), 1e-10), form + " input gradient");
+            for (String k : new String[]{"W1", "b1", "W2", "b2"}) {
+                assertTrue(expected.getFirst().getGradientFor(k).equalsWithEps(actual.getFirst().getGradientFor(k), 1e-10),
+                        form + " gradient of " + k);
+            }
+        }
+    }
+
     @Test
     void scoreEqualsTheIndependentReference() {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 5, 5).subi(0.5);
