@@ -16,13 +16,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The running {@link Ke2ntLossLayer}: the same logits, loss and gradients as the layer's SameDiff
- * graph ({@link Ke2ntLossLayer#defineLayer}), computed with a few dozen ND4J operations and the
- * backward pass written out by hand. SameDiff interprets its ~150 operations one by one, which
- * cost about 40 ms per training step for a 32-face batch. {@code Ke2ntLossTest} checks the two
- * against each other.
+ * graph ({@link Ke2ntLossLayer#defineLayer}), with the backward pass written out by hand.
+ * SameDiff interprets the graph's ~150 operations one by one, which cost about 40 ms per training
+ * step for a 32-face batch; this takes about 2. {@code Ke2ntLossLayerTest} checks the two against
+ * each other and against finite differences.
  */
 public class Ke2ntLoss extends SameDiffOutputLayer {
-    private transient Constants constants;
+    private transient INDArray tTransposed;
 
     public Ke2ntLoss(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -32,18 +32,14 @@ public class Ke2ntLoss extends SameDiffOutputLayer {
         return (Ke2ntLossLayer) layerConf();
     }
 
-    /** T, T transposed and t_neutral, as arrays of the input's data type. */
-    private record Constants(INDArray t, INDArray tTransposed, INDArray tNeutral) {
-    }
-
-    private Constants constants(DataType type) {
-        if (constants == null || constants.t().dataType() != type) {
+    /** T transposed [D, C], in the input's data type, for the logits. */
+    private INDArray tTransposed(DataType type) {
+        if (tTransposed == null || tTransposed.dataType() != type) {
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                INDArray t = Nd4j.create(ke2nt().getTextEmbeddings()).castTo(type);
-                constants = new Constants(t, t.transpose().dup('c'), t.getRow(ke2nt().getNeutralClass(), true).dup());
+                tTransposed = Nd4j.create(ke2nt().getTextEmbeddings()).castTo(type).transpose().dup('c');
             }
         }
-        return constants;
+        return tTransposed;
     }
 
     @Override
@@ -51,7 +47,8 @@ public class Ke2ntLoss extends SameDiffOutputLayer {
         assertInputSet(false);
         INDArray logits;
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            logits = unit(input).u.mmul(constants(input.dataType()).tTransposed()).muli(ke2nt().getLogitScale());
+            INDArray norms = Transforms.sqrt(input.mul(input).sum(true, 1).addi(Vectors.EPS * Vectors.EPS), false);
+            logits = input.divColumnVector(norms).mmul(tTransposed(input.dataType())).muli(ke2nt().getLogitScale());
         }
         return workspaceMgr.dup(ArrayType.ACTIVATIONS, logits);
     }
@@ -88,121 +85,224 @@ public class Ke2ntLoss extends SameDiffOutputLayer {
         return new Pair<>(g, workspaceMgr.dup(ArrayType.ACTIVATION_GRAD, dLdIn));
     }
 
-    /** Rows of x over their norms sqrt(|x|^2 + eps^2), and the norms [B, 1]. */
-    private record Unit(INDArray u, INDArray norm) {
+    /** A [B, D] array's rows, in double precision (one bulk copy: per-element reads are slow). */
+    private static double[][] rows(INDArray a) {
+        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int cols = (int) a.size(1);
+        double[][] out = new double[(int) a.size(0)][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * cols, (i + 1) * cols);
+        }
+        return out;
     }
 
-    private static Unit unit(INDArray x) {
-        INDArray norm = Transforms.sqrt(x.mul(x).sum(true, 1).addi(Vectors.EPS * Vectors.EPS), false);
-        return new Unit(x.divColumnVector(norm), norm);
+    private INDArray array(double[][] rows) {
+        int cols = rows[0].length;
+        double[] flat = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        }
+        return Nd4j.create(flat, new long[]{rows.length, cols}, DataType.DOUBLE).castTo(input.dataType());
     }
 
-    /** The backward pass of {@link #unit}: (g - u (u . g)) / norm, per row. */
-    private static INDArray unitBackward(Unit x, INDArray g) {
-        INDArray along = x.u().mul(g).sum(true, 1);
-        return g.sub(x.u().mulColumnVector(along)).diviColumnVector(x.norm());
+    /** Rows of x over their norms sqrt(|x|^2 + eps^2); the norms go into {@code norms}. */
+    private static double[][] unit(double[][] x, double[] norms) {
+        double[][] u = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            norms[i] = Math.sqrt(dot(x[i], x[i]) + Vectors.EPS * Vectors.EPS);
+            u[i] = scaled(x[i], 1 / norms[i]);
+        }
+        return u;
     }
 
-    /** One forward pass over a batch, keeping what the backward pass needs. */
+    /** The backward pass of {@link #unit} for one row: (g - u (u . g)) / norm. */
+    private static double[] unitBackward(double[] u, double norm, double[] g) {
+        double along = dot(u, g);
+        double[] out = new double[g.length];
+        for (int j = 0; j < g.length; j++) {
+            out[j] = (g[j] - u[j] * along) / norm;
+        }
+        return out;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
+        }
+        return s;
+    }
+
+    private static double[] scaled(double[] a, double f) {
+        double[] out = new double[a.length];
+        for (int j = 0; j < a.length; j++) {
+            out[j] = a[j] * f;
+        }
+        return out;
+    }
+
+    /** out += f * a. */
+    private static void addScaled(double[] out, double[] a, double f) {
+        for (int j = 0; j < a.length; j++) {
+            out[j] += f * a[j];
+        }
+    }
+
+    /**
+     * One forward pass over a batch, keeping what the backward pass needs. The neutral MLP's
+     * matrix products run in ND4J; the row-wise rest (cosines, norms, softmax over a handful of
+     * classes) in plain Java, in double precision, where ND4J's per-operation cost would dominate.
+     */
     private final class Pass {
         final INDArray e;
-        final INDArray y;
-        final Unit eu;
-        final INDArray p;
-        final INDArray m;
+        final INDArray pre;
+        final INDArray h;
+        final int rows;
+        final double[][] y;
+        final double[][] t;
+        final double[][] u;
+        final double[] eNorm;
+        final double[][] p;
+        final double[] m;
         final double batch;
         final double count;
         final double denom;
-        final INDArray pre;
-        final INDArray h;
-        final INDArray n;
-        final Unit nu;
-        final INDArray ty;
-        final INDArray a;
-        final INDArray b;
-        final INDArray aNorm;
-        final INDArray bNorm;
-        final INDArray dot;
-        final INDArray den;
-        final INDArray av;
+        final double[][] nu;
+        final double[] nNorm;
+        final double[][] ty;
+        final double[][] a;
+        final double[][] b;
+        final double[] aNorm;
+        final double[] bNorm;
+        final double[] abDot;
+        final double[] av;
         final double loss;
 
         Pass(INDArray input, INDArray labels) {
             Ke2ntLossLayer k = ke2nt();
-            Constants c = constants(input.dataType());
+            t = k.getTextEmbeddings();
+            int neutral = k.getNeutralClass();
+            double s = k.getLogitScale();
             e = input;
-            y = labels.castTo(input.dataType());
-            eu = unit(e);
-            INDArray z = eu.u().mmul(c.tTransposed()).muli(k.getLogitScale());
-            INDArray shifted = z.subColumnVector(z.max(true, 1));
-            INDArray exp = Transforms.exp(shifted, true);
-            INDArray sumExp = exp.sum(true, 1);
-            INDArray logP = shifted.subColumnVector(Transforms.log(sumExp, true));
-            p = exp.diviColumnVector(sumExp);
-            double lsSum = -y.mul(logP).sumNumber().doubleValue();
-
-            batch = y.sumNumber().doubleValue();
-            m = y.getColumn(k.getNeutralClass(), true).rsub(1.0);
-            count = m.sumNumber().doubleValue();
-            denom = Math.max(count, 1.0);
             pre = e.mmul(paramTable.get("W1")).addiRowVector(paramTable.get("b1"));
             h = Transforms.relu(pre, true);
-            n = h.mmul(paramTable.get("W2")).addiRowVector(paramTable.get("b2"));
-            ty = y.mmul(c.t());
-
-            a = e.sub(n);
-            b = ty.subRowVector(c.tNeutral());
-            aNorm = Transforms.sqrt(a.mul(a).sum(true, 1).addi(Vectors.EPS * Vectors.EPS), false);
-            bNorm = Transforms.sqrt(b.mul(b).sum(true, 1).addi(Vectors.EPS * Vectors.EPS), false);
-            dot = a.mul(b).sum(true, 1);
-            den = aNorm.mul(bNorm).addi(Vectors.EPS);
-            double ltMean = m.mul(dot.div(den).rsubi(1.0)).sumNumber().doubleValue() / denom;
-
-            nu = unit(n);
+            double[][] n = rows(h.mmul(paramTable.get("W2")).addiRowVector(paramTable.get("b2")));
+            double[][] x = rows(e);
+            y = rows(labels);
+            rows = x.length;
+            int classes = t.length;
+            eNorm = new double[rows];
+            u = unit(x, eNorm);
+            nNorm = new double[rows];
+            nu = unit(n, nNorm);
+            p = new double[rows][classes];
+            m = new double[rows];
+            ty = new double[rows][];
+            a = new double[rows][];
+            b = new double[rows][];
+            aNorm = new double[rows];
+            bNorm = new double[rows];
+            abDot = new double[rows];
+            double lsSum = 0;
+            double batchSum = 0;
+            double countSum = 0;
+            double ltSum = 0;
+            double lcDiagonal = 0;
+            for (int i = 0; i < rows; i++) {
+                // Ls: -sum_c y_c log softmax(s u.t_c)
+                double[] z = new double[classes];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < classes; c++) {
+                    z[c] = s * dot(u[i], t[c]);
+                    max = Math.max(max, z[c]);
+                }
+                double sumExp = 0;
+                for (int c = 0; c < classes; c++) {
+                    p[i][c] = Math.exp(z[c] - max);
+                    sumExp += p[i][c];
+                }
+                double logSum = Math.log(sumExp);
+                ty[i] = new double[t[0].length];
+                for (int c = 0; c < classes; c++) {
+                    p[i][c] /= sumExp;
+                    lsSum -= y[i][c] * (z[c] - max - logSum);
+                    batchSum += y[i][c];
+                    addScaled(ty[i], t[c], y[i][c]);
+                }
+                m[i] = 1 - y[i][neutral];
+                countSum += m[i];
+                // Lt: 1 - cos(e - n, t_y - t_neutral)
+                a[i] = x[i].clone();
+                addScaled(a[i], n[i], -1);
+                b[i] = ty[i].clone();
+                addScaled(b[i], t[neutral], -1);
+                aNorm[i] = Math.sqrt(dot(a[i], a[i]) + Vectors.EPS * Vectors.EPS);
+                bNorm[i] = Math.sqrt(dot(b[i], b[i]) + Vectors.EPS * Vectors.EPS);
+                abDot[i] = dot(a[i], b[i]);
+                ltSum += m[i] * (1 - abDot[i] / (aNorm[i] * bNorm[i] + Vectors.EPS));
+                lcDiagonal += m[i] * (dot(ty[i], nu[i]) - dot(ty[i], u[i]) + 2);
+            }
+            batch = batchSum;
+            count = countSum;
+            denom = Math.max(count, 1.0);
             double lcMean;
             if (k.getLcForm() == LcForm.DIAGONAL) {
                 av = null;
-                INDArray perSample = ty.mul(nu.u()).sum(true, 1).subi(ty.mul(eu.u()).sum(true, 1)).addi(2.0);
-                lcMean = m.mul(perSample).sumNumber().doubleValue() / denom;
+                lcMean = lcDiagonal / denom;
             } else {
-                av = ty.mulColumnVector(m).sum(true, 0);
-                INDArray bv = nu.u().sub(eu.u()).muliColumnVector(m).sum(true, 0);
+                av = new double[t[0].length];
+                double[] bv = new double[t[0].length];
+                for (int i = 0; i < rows; i++) {
+                    addScaled(av, ty[i], m[i]);
+                    addScaled(bv, nu[i], m[i]);
+                    addScaled(bv, u[i], -m[i]);
+                }
                 double pairs = count * count;
-                lcMean = (av.mul(bv).sumNumber().doubleValue() + 2 * pairs) / Math.max(pairs, 1.0);
+                lcMean = (dot(av, bv) + 2 * pairs) / Math.max(pairs, 1.0);
             }
-            loss = k.getLs() * lsSum + batch * (k.getLt() * ltMean + k.getLc() * lcMean);
+            loss = k.getLs() * lsSum + batch * (k.getLt() * ltSum / denom + k.getLc() * lcMean);
         }
 
         /** Gradients of {@link #loss} by parameter key, and by {@link #INPUT_KEY} for the input. */
         Map<String, INDArray> backward() {
             Ke2ntLossLayer k = ke2nt();
-            Constants c = constants(e.dataType());
-            // Ls through the logits: (p * sum(y) - y) per row
-            INDArray gz = p.mulColumnVector(y.sum(true, 1)).subi(y).muli(k.getLs());
-            INDArray gu = gz.mmul(c.t()).muli(k.getLogitScale());
-            // Lc
-            INDArray gnu;
-            if (k.getLcForm() == LcForm.DIAGONAL) {
-                gnu = ty.mulColumnVector(m).muli(batch * k.getLc() / denom);
-            } else {
-                gnu = m.mmul(av).muli(batch * k.getLc() / Math.max(count * count, 1.0));
+            double s = k.getLogitScale();
+            double lcCoef = k.getLcForm() == LcForm.DIAGONAL ? batch * k.getLc() / denom
+                    : batch * k.getLc() / Math.max(count * count, 1.0);
+            double[][] ge = new double[rows][];
+            double[][] gn = new double[rows][];
+            for (int i = 0; i < rows; i++) {
+                // Ls through the logits: ls * (p * sum(y) - y), then through u = e / |e|
+                double ySum = 0;
+                for (double v : y[i]) {
+                    ySum += v;
+                }
+                double[] gu = new double[u[i].length];
+                for (int c = 0; c < t.length; c++) {
+                    addScaled(gu, t[c], s * k.getLs() * (p[i][c] * ySum - y[i][c]));
+                }
+                // Lc: +coef m_i w on n_i / |n_i|, -coef m_i w on u_i (w = t_y, or sum_j m_j t_y_j)
+                double[] gnu = scaled(k.getLcForm() == LcForm.DIAGONAL ? ty[i] : av, lcCoef * m[i]);
+                addScaled(gu, gnu, -1);
+                // Lt: d cos/d a = b / den - (a.b) |b| a / (|a| den^2)
+                double den = aNorm[i] * bNorm[i] + Vectors.EPS;
+                double gcos = -batch * k.getLt() / denom * m[i];
+                double[] ga = scaled(b[i], gcos / den);
+                addScaled(ga, a[i], -gcos * abDot[i] * bNorm[i] / (aNorm[i] * den * den));
+                ge[i] = unitBackward(u[i], eNorm[i], gu);
+                addScaled(ge[i], ga, 1);
+                gn[i] = unitBackward(nu[i], nNorm[i], gnu);
+                addScaled(gn[i], ga, -1);
             }
-            gu.subi(gnu);
-            // Lt: d cos/d a = b / den - dot * |b| * a / (|a| * den^2)
-            INDArray gcos = m.mul(-batch * k.getLt() / denom);
-            INDArray ga = b.divColumnVector(den)
-                    .subi(a.mulColumnVector(dot.mul(bNorm).divi(aNorm.mul(den).muli(den))))
-                    .muliColumnVector(gcos);
-            INDArray ge = unitBackward(eu, gu).addi(ga);
-            INDArray gn = unitBackward(nu, gnu).subi(ga);
             // the neutral MLP
-            INDArray gW2 = h.transpose().mmul(gn);
-            INDArray gb2 = gn.sum(true, 0);
-            INDArray gPre = gn.mmul(paramTable.get("W2").transpose()).muli(pre.gt(0).castTo(pre.dataType()));
+            INDArray gN = array(gn);
+            INDArray gW2 = h.transpose().mmul(gN);
+            INDArray gb2 = gN.sum(true, 0);
+            INDArray gPre = gN.mmul(paramTable.get("W2").transpose()).muli(pre.gt(0).castTo(pre.dataType()));
             INDArray gW1 = e.transpose().mmul(gPre);
             INDArray gb1 = gPre.sum(true, 0);
-            ge.addi(gPre.mmul(paramTable.get("W1").transpose()));
-            return Map.of("W1", gW1, "b1", gb1, "W2", gW2, "b2", gb2, INPUT_KEY, ge);
+            INDArray gIn = gPre.mmul(paramTable.get("W1").transpose()).addi(array(ge));
+            return Map.of("W1", gW1, "b1", gb1, "W2", gW2, "b2", gb2, INPUT_KEY, gIn);
         }
     }
 }
