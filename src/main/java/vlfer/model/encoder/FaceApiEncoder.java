@@ -74,8 +74,10 @@ public final class FaceApiEncoder implements EncoderArchitecture {
         for (int b = 0; b < WIDTHS.length; b++) {
             if (fused) {
                 // the image needs no gradient; a vertex before the encoder (video frames) does
+                // blocks 1..3 read their predecessor's maps in oneDNN's blocked layout; block 3's output
+                // goes to the pooling layer in NCHW
                 g.addLayer(PREFIX + "dense" + b, new FusedDenseBlock(new DenseBlockShape(in, WIDTHS[b], side, side, b == 0),
-                        b > 0 || !input.equals(NetworkFactory.INPUT)), prev);
+                        b > 0 || !input.equals(NetworkFactory.INPUT), b > 0, b < WIDTHS.length - 1), prev);
                 prev = PREFIX + "dense" + b;
             } else {
                 prev = denseBlock(g, "dense" + b, prev, in, WIDTHS[b], b == 0);

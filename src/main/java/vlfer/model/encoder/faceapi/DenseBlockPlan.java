@@ -24,7 +24,8 @@ import vlfer.model.encoder.onednn.Relu;
 /**
  * One dense block's forward and backward pass for one batch size, as oneDNN primitives built
  * once, over tensors kept in oneDNN's 16-channel-blocked layout from step to step. Only the
- * block's input, output and their gradients cross to DL4J's NCHW arrays.
+ * block's input, output and their gradients cross to DL4J's arrays: in NCHW, or, between two
+ * fused blocks, in the blocked layout itself (the arrays' shape says NCHW; their bytes are blocked).
  *
  * <p>Forward: c0 = relu(conv0(x)); s = c0; for i = 1..3: s += pointwise_i(depthwise_i(r_{i-1}))
  * (r_0 = c0), r_i = relu(s). The output is r_3. Backward runs the same in reverse: the gradient
@@ -43,17 +44,17 @@ final class DenseBlockPlan implements AutoCloseable {
     private final Relu relu;
     private final Addition add;
     private final DnnlPrimitive copy;
-    private final DnnlPrimitive outputOut;
-    private final DnnlPrimitive gradientIn;
-    private final DnnlPrimitive inputIn;
-    private final DnnlPrimitive inputGradientOut;
+    private final Conversion outputOut;
+    private final Conversion gradientIn;
+    private final Conversion inputIn;
+    private final Conversion inputGradientOut;
     private final Conversion firstInput;
     private final Conversion firstInputGradient;
     private final DnnlMemory userIn;
     private final DnnlMemory userOut;
     private final DnnlMemory userGradient;
     private final DnnlMemory userInputGradient;
-    private final DnnlMemory blockedIn;
+    private DnnlMemory blockedIn;
     private final DnnlMemory d0;
     private final DnnlMemory c0;
     private final DnnlMemory sum;
@@ -64,9 +65,12 @@ final class DenseBlockPlan implements AutoCloseable {
     private final DnnlMemory acc;
     private final DnnlMemory tmp;
     private final DnnlMemory gd0;
-    private final DnnlMemory gx;
 
-    DenseBlockPlan(DenseBlockShape shape, int batch) {
+    /**
+     * {@code blockedIn}/{@code blockedOut}: the block's input (and its gradient) / output (and its
+     * gradient) cross to DL4J in oneDNN's blocked layout, as they do between two fused blocks.
+     */
+    DenseBlockPlan(DenseBlockShape shape, int batch, boolean blockedInput, boolean blockedOutput) {
         this.shape = shape;
         this.batch = batch;
         int h = shape.height();
@@ -78,10 +82,15 @@ final class DenseBlockPlan implements AutoCloseable {
         int k = DenseBlockShape.KERNEL;
         dnnl_memory_desc_t block = blocked(out, h2, w2);
         stream = own(new DnnlStream());
-        userIn = own(DnnlMemory.window(user(in, h, w)));
-        userOut = own(DnnlMemory.window(user(out, h2, w2)));
-        userGradient = own(DnnlMemory.window(user(out, h2, w2)));
-        userInputGradient = own(DnnlMemory.window(user(in, h, w)));
+        if (blockedInput && shape.first()) {
+            throw new IllegalArgumentException("the first dense block reads the image, not blocked maps");
+        }
+        dnnl_memory_desc_t inLayout = blockedInput ? blocked(in, h, w) : user(in, h, w);
+        dnnl_memory_desc_t outLayout = blockedOutput ? block : user(out, h2, w2);
+        userIn = own(DnnlMemory.window(inLayout));
+        userOut = own(DnnlMemory.window(outLayout));
+        userGradient = own(DnnlMemory.window(outLayout));
+        userInputGradient = own(DnnlMemory.window(inLayout));
         if (shape.first()) {
             conv0 = own(new Convolution(new ConvShape(batch, in, out, 1, k, 2, h, w), true, After.RELU, Dnnl.any(dims(in, h, w)),
                     block, true));
@@ -90,37 +99,34 @@ final class DenseBlockPlan implements AutoCloseable {
             depthwise0 = null;
             inputIn = null;
             inputGradientOut = null;
-            blockedIn = null;
             d0 = null;
             gd0 = null;
-            gx = null;
         } else {
             dnnl_memory_desc_t blockIn = blocked(in, h, w);
             dnnl_memory_desc_t half = blocked(in, h2, w2);
             depthwise0 = own(new Convolution(new ConvShape(batch, in, in, in, k, 2, h, w), false, After.NONE, blockIn, half, true));
             conv0 = own(new Convolution(new ConvShape(batch, in, out, 1, 1, 1, h2, w2), true, After.RELU, half, block, true));
-            inputIn = own(DnnlPrimitive.reorder(userIn.desc(), blockIn));
-            inputGradientOut = own(DnnlPrimitive.reorder(blockIn, userInputGradient.desc()));
-            blockedIn = own(DnnlMemory.allocate(blockIn));
+            inputIn = own(Conversion.forInput(inLayout, blockIn));
+            inputGradientOut = own(Conversion.forOutput(blockIn, inLayout));
             d0 = own(DnnlMemory.allocate(half));
             gd0 = own(DnnlMemory.allocate(half));
-            gx = own(DnnlMemory.allocate(blockIn));
             firstInput = null;
             firstInputGradient = null;
         }
+        outputOut = own(Conversion.forOutput(block, outLayout));
         for (int i = 1; i < DenseBlockShape.CONVS; i++) {
             depthwise[i] = own(new Convolution(new ConvShape(batch, out, out, out, k, 1, h2, w2), false, After.NONE, block, block,
                     true));
             pointwise[i] = own(new Convolution(new ConvShape(batch, out, out, 1, 1, 1, h2, w2), true, After.ACCUMULATE, block,
                     block, true));
             d[i] = own(DnnlMemory.allocate(block));
-            r[i] = own(DnnlMemory.allocate(block));
+            // the last ReLU writes where the output goes (see forward)
+            r[i] = i < DenseBlockShape.CONVS - 1 ? own(DnnlMemory.allocate(block)) : null;
         }
         relu = own(new Relu(block));
         add = own(new Addition(block));
         copy = own(DnnlPrimitive.reorder(block, block));
-        outputOut = own(DnnlPrimitive.reorder(block, userOut.desc()));
-        gradientIn = own(DnnlPrimitive.reorder(userGradient.desc(), block));
+        gradientIn = own(Conversion.forInput(outLayout, block));
         c0 = own(DnnlMemory.allocate(block));
         sum = own(DnnlMemory.allocate(block));
         gr = own(DnnlMemory.allocate(block));
@@ -139,31 +145,34 @@ final class DenseBlockPlan implements AutoCloseable {
         if (shape.first()) {
             conv0.forward(stream, firstInput.input(stream, input), c0, params.get("conv0.W"), params.get("conv0.b"));
         } else {
-            inputIn.run(stream, DNNL_ARG_FROM, input, DNNL_ARG_TO, blockedIn);
+            blockedIn = inputIn.input(stream, input);
             depthwise0.forward(stream, blockedIn, d0, params.get("conv0.depthwise.W"), null);
             conv0.forward(stream, d0, c0, params.get("conv0.W"), params.get("conv0.b"));
         }
         copy.run(stream, DNNL_ARG_FROM, c0, DNNL_ARG_TO, sum);
         DnnlMemory previous = c0;
+        int last = DenseBlockShape.CONVS - 1;
+        DnnlMemory output = userOut.bind(out);
+        r[last] = outputOut.target(output);
         for (int i = 1; i < DenseBlockShape.CONVS; i++) {
             depthwise[i].forward(stream, previous, d[i], params.get("conv" + i + ".depthwise.W"), null);
             pointwise[i].forward(stream, d[i], sum, params.get("conv" + i + ".W"), params.get("conv" + i + ".b"));
             relu.forward(stream, sum, r[i]);
             previous = r[i];
         }
-        outputOut.run(stream, DNNL_ARG_FROM, r[DenseBlockShape.CONVS - 1], DNNL_ARG_TO, userOut.bind(out));
+        outputOut.deliver(stream, output);
         stream.await();
     }
 
     /**
-     * After {@link #forward} of {@code x}: writes every parameter's gradient into
+     * After {@link #forward} of {@code x} into {@code out}: writes every parameter's gradient into
      * {@code gradients} and, when {@code inputGradient} is not null, the input's gradient.
      */
-    void backward(INDArray x, INDArray outputGradient, INDArray inputGradient, Map<String, INDArray> params,
+    void backward(INDArray x, INDArray out, INDArray outputGradient, INDArray inputGradient, Map<String, INDArray> params,
                   Map<String, INDArray> gradients) {
-        gradientIn.run(stream, DNNL_ARG_FROM, userGradient.bind(outputGradient), DNNL_ARG_TO, gr);
         int last = DenseBlockShape.CONVS - 1;
-        relu.backward(stream, r[last], gr, acc);
+        r[last] = outputOut.target(userOut.bind(out));
+        relu.backward(stream, r[last], gradientIn.input(stream, userGradient.bind(outputGradient)), acc);
         for (int i = last; i >= 1; i--) {
             String conv = "conv" + i;
             pointwise[i].weightGradient(stream, d[i], acc, gradients.get(conv + ".W"), gradients.get(conv + ".b"));
@@ -188,12 +197,14 @@ final class DenseBlockPlan implements AutoCloseable {
                 firstInputGradient.deliver(stream, target);
             }
         } else {
+            blockedIn = inputIn.input(stream, userIn.bind(x));
             conv0.weightGradient(stream, d0, tmp, gradients.get("conv0.W"), gradients.get("conv0.b"));
             conv0.inputGradient(stream, tmp, gd0, params.get("conv0.W"));
             depthwise0.weightGradient(stream, blockedIn, gd0, gradients.get("conv0.depthwise.W"), null);
             if (inputGradient != null) {
-                depthwise0.inputGradient(stream, gd0, gx, params.get("conv0.depthwise.W"));
-                inputGradientOut.run(stream, DNNL_ARG_FROM, gx, DNNL_ARG_TO, userInputGradient.bind(inputGradient));
+                DnnlMemory target = userInputGradient.bind(inputGradient);
+                depthwise0.inputGradient(stream, gd0, inputGradientOut.target(target), params.get("conv0.depthwise.W"));
+                inputGradientOut.deliver(stream, target);
             }
         }
         stream.await();

@@ -19,6 +19,8 @@ import vlfer.model.encoder.layers.LayerWiring;
  * from DL4J layers, without converting tensors between NCHW and oneDNN's layout around every
  * convolution. CPU backend only ({@link vlfer.model.encoder.onednn.Dnnl#available}).
  * {@code inputGradient = false} skips the input's gradient (the block reads the image itself).
+ * Two fused blocks in a row pass their maps (and gradients) in oneDNN's blocked layout: the
+ * arrays between them have NCHW's shape but not its order, and only the next fused block reads them.
  */
 public class FusedDenseBlock extends BaseLayer {
     private int in;
@@ -27,6 +29,8 @@ public class FusedDenseBlock extends BaseLayer {
     private int width;
     private boolean first;
     private boolean inputGradient;
+    private boolean blockedInput;
+    private boolean blockedOutput;
 
     /** For the configuration's JSON. */
     public FusedDenseBlock() {
@@ -34,8 +38,14 @@ public class FusedDenseBlock extends BaseLayer {
         setGainInit(Double.NaN);
     }
 
-    public FusedDenseBlock(DenseBlockShape shape, boolean inputGradient) {
+    /**
+     * {@code blockedInput}/{@code blockedOutput}: the input / output (and their gradients) are a
+     * neighbouring fused block's, exchanged in oneDNN's blocked layout rather than NCHW.
+     */
+    public FusedDenseBlock(DenseBlockShape shape, boolean inputGradient, boolean blockedInput, boolean blockedOutput) {
         this();
+        this.blockedInput = blockedInput;
+        this.blockedOutput = blockedOutput;
         this.in = shape.in();
         this.out = shape.out();
         this.height = shape.height();
@@ -50,6 +60,22 @@ public class FusedDenseBlock extends BaseLayer {
 
     public boolean inputGradient() {
         return inputGradient;
+    }
+
+    public boolean isBlockedInput() {
+        return blockedInput;
+    }
+
+    public void setBlockedInput(boolean blockedInput) {
+        this.blockedInput = blockedInput;
+    }
+
+    public boolean isBlockedOutput() {
+        return blockedOutput;
+    }
+
+    public void setBlockedOutput(boolean blockedOutput) {
+        this.blockedOutput = blockedOutput;
     }
 
     // bean accessors: DL4J's JSON goes through getters and setters
@@ -104,12 +130,13 @@ public class FusedDenseBlock extends BaseLayer {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FusedDenseBlock f && super.equals(o) && shape().equals(f.shape()) && inputGradient == f.inputGradient;
+        return o instanceof FusedDenseBlock f && super.equals(o) && shape().equals(f.shape()) && inputGradient == f.inputGradient
+                && blockedInput == f.blockedInput && blockedOutput == f.blockedOutput;
     }
 
     @Override
     public int hashCode() {
-        return 31 * super.hashCode() + shape().hashCode() + (inputGradient ? 1 : 0);
+        return 31 * super.hashCode() + shape().hashCode() + (inputGradient ? 1 : 0) + (blockedInput ? 2 : 0) + (blockedOutput ? 4 : 0);
     }
 
     @Override

@@ -23,6 +23,7 @@ public class FusedDenseBlockLayer extends BaseLayer<FusedDenseBlock> {
     private static final Cleaner CLEANER = Cleaner.create();
     private static final int KEPT_PLANS = 2;
     private final transient Plans plans = new Plans();
+    private transient INDArray output;
 
     public FusedDenseBlockLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -36,7 +37,8 @@ public class FusedDenseBlockLayer extends BaseLayer<FusedDenseBlock> {
         DenseBlockShape s = layerConf().shape();
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
                 new long[]{x.size(0), s.out(), s.outHeight(), s.outWidth()}, 'c');
-        plans.forBatch(s, (int) x.size(0)).forward(x, out, params);
+        plans.forBatch(layerConf(), (int) x.size(0)).forward(x, out, params);
+        output = out;
         return out;
     }
 
@@ -46,7 +48,10 @@ public class FusedDenseBlockLayer extends BaseLayer<FusedDenseBlock> {
         INDArray x = rowMajor(input);
         INDArray inputGradient = layerConf().inputGradient()
                 ? workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c') : null;
-        plans.forBatch(layerConf().shape(), (int) x.size(0)).backward(x, rowMajor(epsilon), inputGradient, params, gradientViews);
+        if (output == null || output.size(0) != x.size(0)) {
+            throw new IllegalStateException("layer " + layerConf().getLayerName() + ": backprop without a forward pass of this batch");
+        }
+        plans.forBatch(layerConf(), (int) x.size(0)).backward(x, output, rowMajor(epsilon), inputGradient, params, gradientViews);
         Gradient g = new DefaultGradient(gradientsFlattened);
         for (String key : layerConf().initializer().paramKeys(layerConf())) {
             g.gradientForVariable().put(key, gradientViews.get(key));
@@ -75,7 +80,7 @@ public class FusedDenseBlockLayer extends BaseLayer<FusedDenseBlock> {
     private static final class Plans {
         private final List<DenseBlockPlan> kept = new ArrayList<>();
 
-        synchronized DenseBlockPlan forBatch(DenseBlockShape shape, int batch) {
+        synchronized DenseBlockPlan forBatch(FusedDenseBlock conf, int batch) {
             for (DenseBlockPlan p : kept) {
                 if (p.batch() == batch) {
                     kept.remove(p);
@@ -83,7 +88,7 @@ public class FusedDenseBlockLayer extends BaseLayer<FusedDenseBlock> {
                     return p;
                 }
             }
-            DenseBlockPlan plan = new DenseBlockPlan(shape, batch);
+            DenseBlockPlan plan = new DenseBlockPlan(conf.shape(), batch, conf.isBlockedInput(), conf.isBlockedOutput());
             kept.add(0, plan);
             while (kept.size() > KEPT_PLANS) {
                 kept.remove(kept.size() - 1).close();
