@@ -24,7 +24,8 @@ public final class EncoderRegistry {
 
     private static final Map<String, Entry> ENTRIES = new TreeMap<>(Map.of(
             "small-cnn", new Entry(SmallCnnEncoder.DEFAULT_INPUT, (size, m) -> new SmallCnnEncoder(size)),
-            "resnet18", new Entry(ResNet18Encoder.DEFAULT_INPUT, (size, m) -> new ResNet18Encoder(size)),
+            "resnet18", new Entry(ResNet18Encoder.DEFAULT_INPUT,
+                    (size, m) -> new ResNet18Encoder(size, ResNet18Encoder.BASE_WIDTH, fusedBlocks(m))),
             "face-api", new Entry(FaceApiEncoder.INPUT, (size, m) -> new FaceApiEncoder(size, fusedBlocks(m))),
             "clip-vit-b16", new Entry(VitShape.B16.imageSize(),
                     (size, m) -> new ClipVitEncoder("clip-vit-b16", fixedShape("clip-vit-b16", VitShape.B16, size, m))),
@@ -56,8 +57,8 @@ public final class EncoderRegistry {
     }
 
     /**
-     * {@code vlfer.model.fused-blocks}: {@code auto} fuses face-api's dense blocks whenever oneDNN
-     * runs here (the CPU backend), {@code off} keeps DL4J's own layers.
+     * {@code vlfer.model.fused-blocks}: {@code auto} fuses face-api's dense blocks and ResNet-18's
+     * basic blocks whenever oneDNN runs here (the CPU backend), {@code off} keeps DL4J's own layers.
      */
     private static boolean fusedBlocks(CheckedConfig model) {
         String v = model.string("fused-blocks");

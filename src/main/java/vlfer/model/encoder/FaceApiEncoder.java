@@ -22,6 +22,7 @@ import vlfer.model.encoder.faceapi.TfjsWeights;
 import vlfer.model.encoder.layers.LeanConvolutionLayer;
 import vlfer.model.encoder.layers.LeanDepthwiseConvolution2D;
 import vlfer.model.encoder.layers.LeanReluLayer;
+import vlfer.model.encoder.onednn.FusedNames;
 
 /**
  * The pretrained face encoder of face-api's expression model (@vladmandic/face-api, MIT): 112x112
@@ -157,21 +158,6 @@ public final class FaceApiEncoder implements EncoderArchitecture {
     }
 
     /**
-     * The parameter of DL4J layer {@code layer} ({@code faceapi.denseB.convI[.depthwise]}), or, in a
-     * fused encoder, the same parameter of block layer {@code faceapi.denseB} ({@code
-     * convI[.depthwise].W}, {@code convI.b}).
-     */
-    static INDArray param(ComputationGraph graph, String layer, String param) {
-        if (graph.getConfiguration().getVertices().containsKey(layer)) {
-            return graph.getLayer(layer).getParam(param);
-        }
-        String rest = layer.substring(PREFIX.length());
-        int dot = rest.indexOf('.');
-        String block = PREFIX + rest.substring(0, dot);
-        return graph.getLayer(block).getParam(rest.substring(dot + 1) + "." + param);
-    }
-
-    /**
      * TF kernels are [kh, kw, in, out] (HWIO): DL4J convolutions want [out, in, kh, kw]; DL4J's
      * depthwise layer keeps TF's [kh, kw, in, multiplier].
      */
@@ -181,7 +167,7 @@ public final class FaceApiEncoder implements EncoderArchitecture {
         if (tf == null) {
             throw new IllegalArgumentException("face-api weights lack " + tfName + " (for " + layer + "/" + param + ")");
         }
-        INDArray target = param(graph, layer, param);
+        INDArray target = FusedNames.param(graph, layer, param);
         // only a bias vector may change its shape ([n] -> [1, n]); any other layout change must be explicit
         INDArray value = kernel ? tf.permute(3, 2, 0, 1).dup('c') : tf.rank() == 1 ? tf.reshape(target.shape()) : tf;
         if (!Arrays.equals(value.shape(), target.shape())) {

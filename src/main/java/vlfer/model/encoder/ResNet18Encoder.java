@@ -14,6 +14,8 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
 import vlfer.model.encoder.layers.LeanConvolutionLayer;
 import vlfer.model.encoder.layers.LeanReluLayer;
+import vlfer.model.encoder.resnet.BasicBlockShape;
+import vlfer.model.encoder.resnet.FusedBasicBlock;
 
 /**
  * ResNet-18 in torchvision's layout, layer names = torchvision state-dict prefixes (conv1, bn1,
@@ -25,17 +27,35 @@ public final class ResNet18Encoder implements EncoderArchitecture {
     public static final int DEFAULT_INPUT = 112;
     public static final int BASE_WIDTH = 64;
 
+    private static final double BN_EPS = 1e-5;
+    private static final double BN_DECAY = 0.9;
+    private static final int BLOCK_CHANNELS = 16;
+
     private final int inputSize;
     private final int[] widths;
+    private final boolean fused;
 
     public ResNet18Encoder(int inputSize) {
         this(inputSize, BASE_WIDTH);
     }
 
-    /** {@code baseWidth} 64 is ResNet-18; smaller widths (same layout) serve tests. */
+    /** {@code baseWidth} 64 is ResNet-18; smaller widths (same layout) serve tests. DL4J's own layers. */
     public ResNet18Encoder(int inputSize, int baseWidth) {
+        this(inputSize, baseWidth, false);
+    }
+
+    /**
+     * {@code fused}: each basic block one {@link FusedBasicBlock} (needs oneDNN, see {@code
+     * Dnnl.available()}, and a base width that is a multiple of 16, oneDNN's channel block).
+     */
+    public ResNet18Encoder(int inputSize, int baseWidth, boolean fused) {
+        if (fused && baseWidth % BLOCK_CHANNELS != 0) {
+            throw new IllegalArgumentException("fused ResNet blocks need a base width that is a multiple of " + BLOCK_CHANNELS
+                    + ", got " + baseWidth);
+        }
         this.inputSize = inputSize;
         this.widths = new int[] {baseWidth, 2 * baseWidth, 4 * baseWidth, 8 * baseWidth};
+        this.fused = fused;
     }
 
     @Override
@@ -50,17 +70,26 @@ public final class ResNet18Encoder implements EncoderArchitecture {
         TorchParam.conv(out, "conv1");
         TorchParam.batchNorm(out, "bn1");
         forEachBlock((p, in, width, stride) -> {
-            TorchParam.conv(out, p + ".conv1");
-            TorchParam.batchNorm(out, p + ".bn1");
-            TorchParam.conv(out, p + ".conv2");
-            TorchParam.batchNorm(out, p + ".bn2");
-            if (hasDownsample(in, width, stride)) {
-                TorchParam.conv(out, p + ".downsample.0");
-                TorchParam.batchNorm(out, p + ".downsample.1");
+            List<TorchParam> block = new ArrayList<>();
+            blockLayout(block, p, in, width, stride);
+            for (TorchParam t : block) {
+                // a fused block holds its modules' parameters as "module.key" (conv1.W, bn1.mean)
+                out.add(fused ? new TorchParam(t.key(), p, t.layer().substring(p.length() + 1) + "." + t.param()) : t);
             }
             return p;
         });
         return out;
+    }
+
+    private static void blockLayout(List<TorchParam> out, String p, int in, int width, int stride) {
+        TorchParam.conv(out, p + ".conv1");
+        TorchParam.batchNorm(out, p + ".bn1");
+        TorchParam.conv(out, p + ".conv2");
+        TorchParam.batchNorm(out, p + ".bn2");
+        if (hasDownsample(in, width, stride)) {
+            TorchParam.conv(out, p + ".downsample.0");
+            TorchParam.batchNorm(out, p + ".downsample.1");
+        }
     }
 
     private interface BlockVisitor {
@@ -93,7 +122,20 @@ public final class ResNet18Encoder implements EncoderArchitecture {
         g.addLayer("maxpool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).padding(1, 1)
                 .convolutionMode(ConvolutionMode.Truncate).build(), "relu");
         String[] prev = {"maxpool"};
-        forEachBlock((p, in, width, stride) -> prev[0] = basicBlock(g, p, prev[0], in, width, stride));
+        if (fused) {
+            int[] side = {(((inputSize + 2 * 3 - 7) / 2 + 1) + 2 - 3) / 2 + 1};
+            String last = "layer4.1";
+            forEachBlock((p, in, width, stride) -> {
+                // blocks after the first read their predecessor's maps in oneDNN's blocked layout;
+                // the last one's output goes to the pooling layer in NCHW
+                g.addLayer(p, new FusedBasicBlock(new BasicBlockShape(in, width, side[0], side[0], stride, BN_EPS, BN_DECAY),
+                        !prev[0].equals("maxpool"), !p.equals(last)), prev[0]);
+                side[0] = (side[0] - 1) / stride + 1;
+                return prev[0] = p;
+            });
+        } else {
+            forEachBlock((p, in, width, stride) -> prev[0] = basicBlock(g, p, prev[0], in, width, stride));
+        }
         g.addLayer("avgpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), prev[0]);
         return "avgpool";
     }
@@ -123,7 +165,7 @@ public final class ResNet18Encoder implements EncoderArchitecture {
 
     private static BatchNormalization bn(int channels) {
         // variance stored as such (not DL4J's default log10 std), so running_var imports unchanged
-        return new BatchNormalization.Builder().nOut(channels).eps(1e-5).decay(0.9).useLogStd(false).build();
+        return new BatchNormalization.Builder().nOut(channels).eps(BN_EPS).decay(BN_DECAY).useLogStd(false).build();
     }
 
     private static ActivationLayer relu() {

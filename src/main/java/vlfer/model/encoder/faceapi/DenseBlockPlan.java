@@ -92,8 +92,8 @@ final class DenseBlockPlan implements AutoCloseable {
         userGradient = own(DnnlMemory.window(outLayout));
         userInputGradient = own(DnnlMemory.window(inLayout));
         if (shape.first()) {
-            conv0 = own(new Convolution(new ConvShape(batch, in, out, 1, k, 2, h, w), true, After.RELU, Dnnl.any(dims(in, h, w)),
-                    block, true));
+            conv0 = own(new Convolution(new ConvShape(batch, in, out, 1, k, 2, h, w, ConvShape.SAME), true, After.RELU,
+                    Dnnl.any(dims(in, h, w)), block, true));
             firstInput = own(Conversion.forInput(userIn.desc(), conv0.srcLayout()));
             firstInputGradient = own(Conversion.forOutput(conv0.srcLayout(), userInputGradient.desc()));
             depthwise0 = null;
@@ -104,8 +104,10 @@ final class DenseBlockPlan implements AutoCloseable {
         } else {
             dnnl_memory_desc_t blockIn = blocked(in, h, w);
             dnnl_memory_desc_t half = blocked(in, h2, w2);
-            depthwise0 = own(new Convolution(new ConvShape(batch, in, in, in, k, 2, h, w), false, After.NONE, blockIn, half, true));
-            conv0 = own(new Convolution(new ConvShape(batch, in, out, 1, 1, 1, h2, w2), true, After.RELU, half, block, true));
+            depthwise0 = own(new Convolution(new ConvShape(batch, in, in, in, k, 2, h, w, ConvShape.SAME), false, After.NONE,
+                    blockIn, half, true));
+            conv0 = own(new Convolution(new ConvShape(batch, in, out, 1, 1, 1, h2, w2, ConvShape.SAME), true, After.RELU,
+                    half, block, true));
             inputIn = own(Conversion.forInput(inLayout, blockIn));
             inputGradientOut = own(Conversion.forOutput(blockIn, inLayout));
             d0 = own(DnnlMemory.allocate(half));
@@ -115,10 +117,10 @@ final class DenseBlockPlan implements AutoCloseable {
         }
         outputOut = own(Conversion.forOutput(block, outLayout));
         for (int i = 1; i < DenseBlockShape.CONVS; i++) {
-            depthwise[i] = own(new Convolution(new ConvShape(batch, out, out, out, k, 1, h2, w2), false, After.NONE, block, block,
-                    true));
-            pointwise[i] = own(new Convolution(new ConvShape(batch, out, out, 1, 1, 1, h2, w2), true, After.ACCUMULATE, block,
-                    block, true));
+            depthwise[i] = own(new Convolution(new ConvShape(batch, out, out, out, k, 1, h2, w2, ConvShape.SAME), false,
+                    After.NONE, block, block, true));
+            pointwise[i] = own(new Convolution(new ConvShape(batch, out, out, 1, 1, 1, h2, w2, ConvShape.SAME), true,
+                    After.ACCUMULATE, block, block, true));
             d[i] = own(DnnlMemory.allocate(block));
             // the last ReLU writes where the output goes (see forward)
             r[i] = i < DenseBlockShape.CONVS - 1 ? own(DnnlMemory.allocate(block)) : null;

@@ -2,6 +2,7 @@ package vlfer.model.encoder.faceapi;
 
 import java.util.ArrayList;
 import java.util.List;
+import vlfer.model.encoder.onednn.ParamSpec;
 
 /**
  * One of face-api's dense blocks: {@code in} channels of {@code height x width} in, {@code out}
@@ -25,33 +26,22 @@ public record DenseBlockShape(int in, int out, int height, int width, boolean fi
      * {@code convI.b} and {@code convI.depthwise.W}, DL4J's layer names and keys joined by dots (DL4J
      * splits gradient names at the last underscore, so keys have none).
      */
-    public List<Param> params() {
-        List<Param> p = new ArrayList<>();
+    public List<ParamSpec> params() {
+        List<ParamSpec> p = new ArrayList<>();
         for (int i = 0; i < CONVS; i++) {
             String conv = "conv" + i;
             if (i == 0 && first) {
-                p.add(new Param(conv + ".W", new long[]{out, in, KERNEL, KERNEL}, (double) in * KERNEL * KERNEL,
-                        (double) out * KERNEL * KERNEL / 4, false));
+                p.add(ParamSpec.weight(conv + ".W", new long[]{out, in, KERNEL, KERNEL}, (double) in * KERNEL * KERNEL,
+                        (double) out * KERNEL * KERNEL / 4));
             } else {
                 int channels = i == 0 ? in : out;
                 int stride = i == 0 ? 2 : 1;
-                p.add(new Param(conv + ".depthwise.W", new long[]{KERNEL, KERNEL, channels, 1}, (double) channels * KERNEL * KERNEL,
-                        (double) channels * KERNEL * KERNEL / (stride * stride), false));
-                p.add(new Param(conv + ".W", new long[]{out, channels, 1, 1}, channels, out, false));
+                p.add(ParamSpec.weight(conv + ".depthwise.W", new long[]{KERNEL, KERNEL, channels, 1},
+                        (double) channels * KERNEL * KERNEL, (double) channels * KERNEL * KERNEL / (stride * stride)));
+                p.add(ParamSpec.weight(conv + ".W", new long[]{out, channels, 1, 1}, channels, out));
             }
-            p.add(new Param(conv + ".b", new long[]{1, out}, 0, 0, true));
+            p.add(ParamSpec.bias(conv + ".b", new long[]{1, out}));
         }
         return p;
-    }
-
-    /** One parameter: its key, DL4J shape, and the fan-in and fan-out its initialisation uses. */
-    public record Param(String key, long[] shape, double fanIn, double fanOut, boolean bias) {
-        public long length() {
-            long n = 1;
-            for (long d : shape) {
-                n *= d;
-            }
-            return n;
-        }
     }
 }

@@ -12,6 +12,8 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vlfer.model.encoder.layers.LayerWiring;
+import vlfer.model.encoder.onednn.FusedParams;
+import vlfer.model.encoder.onednn.ParamSpec;
 
 /**
  * One whole face-api dense block as a single DL4J layer, run by oneDNN directly
@@ -22,7 +24,7 @@ import vlfer.model.encoder.layers.LayerWiring;
  * Two fused blocks in a row pass their maps (and gradients) in oneDNN's blocked layout: the
  * arrays between them have NCHW's shape but not its order, and only the next fused block reads them.
  */
-public class FusedDenseBlock extends BaseLayer {
+public class FusedDenseBlock extends BaseLayer implements FusedParams.Specified {
     private int in;
     private int out;
     private int height;
@@ -152,7 +154,12 @@ public class FusedDenseBlock extends BaseLayer {
 
     @Override
     public ParamInitializer initializer() {
-        return DenseBlockParams.INSTANCE;
+        return FusedParams.INSTANCE;
+    }
+
+    @Override
+    public java.util.List<ParamSpec> paramSpecs() {
+        return shape().params();
     }
 
     @Override

@@ -67,6 +67,14 @@ public final class DnnlMemory implements AutoCloseable {
         return this;
     }
 
+    /** {@code a} itself when it is one row-major run of float32, else a row-major copy. */
+    public static INDArray contiguous(INDArray a) {
+        if (a.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("oneDNN layers run in float32, got " + a.dataType());
+        }
+        return rowMajor(a) ? a : a.dup('c');
+    }
+
     /** Whether {@code array} is one row-major run of memory (the stride of a dimension of size 1 does not matter). */
     public static boolean rowMajor(INDArray array) {
         long expected = 1;

@@ -1,28 +1,37 @@
-package vlfer.model.encoder.faceapi;
+package vlfer.model.encoder.onednn;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The parameters of a {@link FusedDenseBlock}, in {@link DenseBlockShape#params()} order, each a
- * view into the layer's flattened vector with DL4J's own shape for that convolution's weight or
- * bias. Weights are initialised as DL4J initialises convolution weights, biases to the bias init.
+ * The parameters of a fused layer ({@link Specified}), in its {@link ParamSpec} order, each a view
+ * into the layer's flattened vector with DL4J's own shape. Weights are initialised as DL4J
+ * initialises convolution weights.
  */
-public final class DenseBlockParams implements ParamInitializer {
-    public static final DenseBlockParams INSTANCE = new DenseBlockParams();
+public final class FusedParams implements ParamInitializer {
+    public static final FusedParams INSTANCE = new FusedParams();
 
-    private DenseBlockParams() {
+    /** A layer configuration that lists its parameters. */
+    public interface Specified {
+        List<ParamSpec> paramSpecs();
     }
 
-    private static DenseBlockShape shape(Layer layer) {
-        return ((FusedDenseBlock) layer).shape();
+    private FusedParams() {
+    }
+
+    private static List<ParamSpec> specs(Layer layer) {
+        return ((Specified) layer).paramSpecs();
+    }
+
+    private static List<String> keys(Layer layer, ParamSpec.Role role) {
+        return specs(layer).stream().filter(p -> role == null || p.role() == role).map(ParamSpec::key).toList();
     }
 
     @Override
@@ -32,22 +41,22 @@ public final class DenseBlockParams implements ParamInitializer {
 
     @Override
     public long numParams(Layer layer) {
-        return shape(layer).params().stream().mapToLong(DenseBlockShape.Param::length).sum();
+        return specs(layer).stream().mapToLong(ParamSpec::length).sum();
     }
 
     @Override
     public List<String> paramKeys(Layer layer) {
-        return shape(layer).params().stream().map(DenseBlockShape.Param::key).toList();
+        return keys(layer, null);
     }
 
     @Override
     public List<String> weightKeys(Layer layer) {
-        return shape(layer).params().stream().filter(p -> !p.bias()).map(DenseBlockShape.Param::key).toList();
+        return keys(layer, ParamSpec.Role.WEIGHT);
     }
 
     @Override
     public List<String> biasKeys(Layer layer) {
-        return shape(layer).params().stream().filter(DenseBlockShape.Param::bias).map(DenseBlockShape.Param::key).toList();
+        return keys(layer, ParamSpec.Role.BIAS);
     }
 
     @Override
@@ -62,15 +71,15 @@ public final class DenseBlockParams implements ParamInitializer {
 
     @Override
     public Map<String, INDArray> init(NeuralNetConfiguration conf, INDArray paramsView, boolean initializeParams) {
-        FusedDenseBlock layer = (FusedDenseBlock) conf.getLayer();
+        BaseLayer layer = (BaseLayer) conf.getLayer();
         Map<String, INDArray> views = views(layer, paramsView);
         if (initializeParams) {
-            for (DenseBlockShape.Param p : layer.shape().params()) {
+            for (ParamSpec p : specs(layer)) {
                 INDArray view = views.get(p.key());
-                if (p.bias()) {
-                    view.assign(layer.getBiasInit());
-                } else {
-                    layer.getWeightInitFn().init(p.fanIn(), p.fanOut(), p.shape(), 'c', view);
+                switch (p.role()) {
+                    case WEIGHT -> layer.getWeightInitFn().init(p.fanIn(), p.fanOut(), p.shape(), 'c', view);
+                    case BIAS -> view.assign(layer.getBiasInit());
+                    default -> view.assign(p.fill());
                 }
             }
         }
@@ -82,15 +91,14 @@ public final class DenseBlockParams implements ParamInitializer {
 
     @Override
     public Map<String, INDArray> getGradientsFromFlattened(NeuralNetConfiguration conf, INDArray gradientView) {
-        return views((FusedDenseBlock) conf.getLayer(), gradientView);
+        return views(conf.getLayer(), gradientView);
     }
 
-    private static Map<String, INDArray> views(FusedDenseBlock layer, INDArray flat) {
+    private static Map<String, INDArray> views(Layer layer, INDArray flat) {
         INDArray vector = flat.reshape(flat.length());
         Map<String, INDArray> views = new LinkedHashMap<>();
         long offset = 0;
-        List<DenseBlockShape.Param> params = new ArrayList<>(layer.shape().params());
-        for (DenseBlockShape.Param p : params) {
+        for (ParamSpec p : specs(layer)) {
             views.put(p.key(), vector.get(NDArrayIndex.interval(offset, offset + p.length())).reshape('c', p.shape()));
             offset += p.length();
         }
