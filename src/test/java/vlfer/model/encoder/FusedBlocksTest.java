@@ -161,15 +161,17 @@ class FusedBlocksTest {
                 INDArray from = FusedNames.param(start, name, key);
                 INDArray expected = value.sub(from);
                 INDArray actual = FusedNames.param(f, name, key).castTo(DataType.DOUBLE).sub(from);
-                double relative = expected.sub(actual).norm2Number().doubleValue() / expected.norm2Number().doubleValue();
-                worstStep = Math.max(worstStep, relative);
-                // a float32 parameter of size 1 moved by 1e-3 keeps only ~6e-5 of the move's digits
-                assertTrue(relative < 5e-4, "step " + at + ": " + name + "/" + key + "'s change differs by " + relative
-                        + " (relative L2)");
+                // float32 keeps a parameter to ~6e-8 of its size: a change of 1e-3 on values of size 1
+                // has only ~4 digits, whoever computes it; allow that rounding on top of 1e-4
+                double diff = expected.sub(actual).norm2Number().doubleValue();
+                double allowed = 1e-4 * expected.norm2Number().doubleValue() + 1.2e-7 * value.norm2Number().doubleValue();
+                worstStep = Math.max(worstStep, diff / allowed);
+                assertTrue(diff <= allowed, "step " + at + ": " + name + "/" + key + "'s change differs by " + diff
+                        + " (L2), more than " + allowed);
             });
         }
         System.out.printf("%s fused vs DL4J layers in float64: worst relative difference of outputs and gradients %.2e, "
-                + "of the steps' changes (L2) %.2e%n", encoder, worst, worstStep);
+                + "steps' changes at %.2f of what float32 rounding allows%n", encoder, worst, worstStep);
     }
 
     /** Loss and the gradients on {@code b} of the reference ({@code r}) and the fused network. */
