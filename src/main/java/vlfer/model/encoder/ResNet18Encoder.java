@@ -12,10 +12,13 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
+import vlfer.model.NetworkFactory;
 import vlfer.model.encoder.layers.LeanConvolutionLayer;
 import vlfer.model.encoder.layers.LeanReluLayer;
 import vlfer.model.encoder.resnet.BasicBlockShape;
 import vlfer.model.encoder.resnet.FusedBasicBlock;
+import vlfer.model.encoder.resnet.FusedStem;
+import vlfer.model.encoder.resnet.StemShape;
 
 /**
  * ResNet-18 in torchvision's layout, layer names = torchvision state-dict prefixes (conv1, bn1,
@@ -30,6 +33,8 @@ public final class ResNet18Encoder implements EncoderArchitecture {
     private static final double BN_EPS = 1e-5;
     private static final double BN_DECAY = 0.9;
     private static final int BLOCK_CHANNELS = 16;
+    /** The fused stem's layer name (conv1, bn1, relu and maxpool in one). */
+    public static final String STEM = "stem";
 
     private final int inputSize;
     private final int[] widths;
@@ -67,8 +72,13 @@ public final class ResNet18Encoder implements EncoderArchitecture {
     @Override
     public List<TorchParam> stateDictLayout() {
         List<TorchParam> out = new ArrayList<>();
-        TorchParam.conv(out, "conv1");
-        TorchParam.batchNorm(out, "bn1");
+        List<TorchParam> stem = new ArrayList<>();
+        TorchParam.conv(stem, "conv1");
+        TorchParam.batchNorm(stem, "bn1");
+        for (TorchParam t : stem) {
+            // the fused stem holds conv1's and bn1's parameters as conv1.W, bn1.gamma, ...
+            out.add(fused ? new TorchParam(t.key(), STEM, t.layer() + "." + t.param()) : t);
+        }
         forEachBlock((p, in, width, stride) -> {
             List<TorchParam> block = new ArrayList<>();
             blockLayout(block, p, in, width, stride);
@@ -116,24 +126,29 @@ public final class ResNet18Encoder implements EncoderArchitecture {
 
     @Override
     public String addTo(ComputationGraphConfiguration.GraphBuilder g, String input) {
-        g.addLayer("conv1", conv(3, widths[0], 7, 2, 3), input);
-        g.addLayer("bn1", bn(widths[0]), "conv1");
-        g.addLayer("relu", relu(), "bn1");
-        g.addLayer("maxpool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).padding(1, 1)
-                .convolutionMode(ConvolutionMode.Truncate).build(), "relu");
-        String[] prev = {"maxpool"};
+        String[] prev = {input};
         if (fused) {
-            int[] side = {(((inputSize + 2 * 3 - 7) / 2 + 1) + 2 - 3) / 2 + 1};
+            StemShape stem = new StemShape(widths[0], inputSize, inputSize, BN_EPS, BN_DECAY);
+            // the image needs no gradient; a vertex before the encoder (video frames) does
+            g.addLayer(STEM, new FusedStem(stem, !input.equals(NetworkFactory.INPUT), true), input);
+            prev[0] = STEM;
+            int[] side = {stem.outHeight()};
             String last = "layer4.1";
             forEachBlock((p, in, width, stride) -> {
-                // blocks after the first read their predecessor's maps in oneDNN's blocked layout;
-                // the last one's output goes to the pooling layer in NCHW
+                // the blocks read their predecessor's maps in oneDNN's blocked layout; the last one's
+                // output goes to the pooling layer in NCHW
                 g.addLayer(p, new FusedBasicBlock(new BasicBlockShape(in, width, side[0], side[0], stride, BN_EPS, BN_DECAY),
-                        !prev[0].equals("maxpool"), !p.equals(last)), prev[0]);
+                        true, !p.equals(last)), prev[0]);
                 side[0] = (side[0] - 1) / stride + 1;
                 return prev[0] = p;
             });
         } else {
+            g.addLayer("conv1", conv(3, widths[0], 7, 2, 3), input);
+            g.addLayer("bn1", bn(widths[0]), "conv1");
+            g.addLayer("relu", relu(), "bn1");
+            g.addLayer("maxpool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).padding(1, 1)
+                    .convolutionMode(ConvolutionMode.Truncate).build(), "relu");
+            prev[0] = "maxpool";
             forEachBlock((p, in, width, stride) -> prev[0] = basicBlock(g, p, prev[0], in, width, stride));
         }
         g.addLayer("avgpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), prev[0]);

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vlfer.model.encoder.onednn.Addition;
+import vlfer.model.encoder.onednn.BlockPlan;
 import vlfer.model.encoder.onednn.ConvShape;
 import vlfer.model.encoder.onednn.Conversion;
 import vlfer.model.encoder.onednn.Convolution;
@@ -32,7 +33,7 @@ import vlfer.model.encoder.onednn.Relu;
  * of each running sum s_i reaches every convolution output it adds up, so the gradient of c_j
  * is the sum over i >= j of the gradients at s_i, kept in one accumulator.
  */
-final class DenseBlockPlan implements AutoCloseable {
+final class DenseBlockPlan implements BlockPlan {
     private final DenseBlockShape shape;
     private final int batch;
     private final List<AutoCloseable> owned = new ArrayList<>();
@@ -137,12 +138,9 @@ final class DenseBlockPlan implements AutoCloseable {
         tmp = own(DnnlMemory.allocate(block));
     }
 
-    int batch() {
-        return batch;
-    }
-
-    /** Writes the block's output for input {@code x} (both NCHW) into {@code out}. */
-    void forward(INDArray x, INDArray out, Map<String, INDArray> params) {
+    /** Writes the block's output for input {@code x} into {@code out} (training or not: the same). */
+    @Override
+    public void forward(INDArray x, INDArray out, Map<String, INDArray> params, boolean training) {
         DnnlMemory input = userIn.bind(x);
         if (shape.first()) {
             conv0.forward(stream, firstInput.input(stream, input), c0, params.get("conv0.W"), params.get("conv0.b"));
@@ -166,11 +164,8 @@ final class DenseBlockPlan implements AutoCloseable {
         stream.await();
     }
 
-    /**
-     * After {@link #forward} of {@code x} into {@code out}: writes every parameter's gradient into
-     * {@code gradients} and, when {@code inputGradient} is not null, the input's gradient.
-     */
-    void backward(INDArray x, INDArray out, INDArray outputGradient, INDArray inputGradient, Map<String, INDArray> params,
+    @Override
+    public void backward(INDArray x, INDArray out, INDArray outputGradient, INDArray inputGradient, Map<String, INDArray> params,
                   Map<String, INDArray> gradients) {
         int last = DenseBlockShape.CONVS - 1;
         r[last] = outputOut.target(userOut.bind(out));

@@ -22,6 +22,7 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_attr_create;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_attr_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_attr_set_post_ops;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_diff_weights_md;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_query_dst_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_src_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_query_weights_md;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_x;
@@ -76,10 +77,13 @@ public final class Convolution implements AutoCloseable {
         try (PostOps post = new PostOps(after)) {
             this.forward = DnnlPrimitive.of(fd, post.attr, null, name);
         }
+        // the gradients come and go in the forward pass's own layouts
+        dnnl_memory_desc_t chosenDst = forward.layout(dnnl_query_dst_md);
         if (backwardData) {
             dnnl_convolution_desc_t bd = new dnnl_convolution_desc_t();
             Dnnl.check(dnnl_convolution_backward_data_desc_init(bd, dnnl_convolution_direct, forward.layout(dnnl_query_src_md),
-                    Dnnl.any(wDims), dst, shape.strides(), shape.padBefore(), shape.padAfter()), "describing " + name + "'s input gradient");
+                    Dnnl.any(wDims), chosenDst, shape.strides(), shape.padBefore(), shape.padAfter()),
+                    "describing " + name + "'s input gradient");
             this.backwardData = DnnlPrimitive.of(bd, null, forward, name + "'s input gradient");
             this.backwardDataWeights = Conversion.forInput(userW, this.backwardData.layout(dnnl_query_weights_md));
         } else {
@@ -87,7 +91,7 @@ public final class Convolution implements AutoCloseable {
             this.backwardDataWeights = null;
         }
         dnnl_convolution_desc_t wd = new dnnl_convolution_desc_t();
-        Dnnl.check(dnnl_convolution_backward_weights_desc_init(wd, dnnl_convolution_direct, src, Dnnl.any(wDims), biasMd, dst,
+        Dnnl.check(dnnl_convolution_backward_weights_desc_init(wd, dnnl_convolution_direct, src, Dnnl.any(wDims), biasMd, chosenDst,
                 shape.strides(), shape.padBefore(), shape.padAfter()), "describing " + name + "'s weight gradient");
         this.backwardWeights = DnnlPrimitive.of(wd, null, forward, name + "'s weight gradient");
 
@@ -107,6 +111,11 @@ public final class Convolution implements AutoCloseable {
     /** The layout the forward pass reads its input in. */
     public dnnl_memory_desc_t srcLayout() {
         return forward.layout(dnnl_query_src_md);
+    }
+
+    /** The layout the forward pass writes its output in. */
+    public dnnl_memory_desc_t dstLayout() {
+        return forward.layout(dnnl_query_dst_md);
     }
 
     /** out = conv(src, weights) + bias, then {@link After}. {@code src} is in {@link #srcLayout}. */

@@ -9,7 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * fused: DL4J layer {@code block.module}'s parameter {@code key} is the fused layer {@code block}'s
  * parameter {@code module.key} (face-api's {@code faceapi.dense0.conv1.depthwise} W is
  * {@code faceapi.dense0}'s {@code conv1.depthwise.W}; ResNet's {@code layer1.0.bn1} mean is
- * {@code layer1.0}'s {@code bn1.mean}).
+ * {@code layer1.0}'s {@code bn1.mean}); a top-level layer folded into a fused one ({@code conv1}
+ * in ResNet's stem) keeps its name as the prefix ({@code stem}'s {@code conv1.W}).
  */
 public final class FusedNames {
     private FusedNames() {
@@ -32,6 +33,12 @@ public final class FusedNames {
                 return p;
             }
         }
+        String name = layer + "." + key;
+        for (Layer l : graph.getLayers()) {
+            if (l.paramTable().containsKey(name)) {
+                return l.paramTable().get(name);
+            }
+        }
         throw new IllegalArgumentException("the network has no layer " + layer + " nor a fused block holding it");
     }
 
@@ -44,6 +51,11 @@ public final class FusedNames {
             String block = layer.substring(0, dot);
             if (fusedGraph.getConfiguration().getVertices().containsKey(block)) {
                 return block + "_" + layer.substring(dot + 1) + "." + key;
+            }
+        }
+        for (Layer l : fusedGraph.getLayers()) {
+            if (l.paramTable().containsKey(layer + "." + key)) {
+                return l.conf().getLayer().getLayerName() + "_" + layer + "." + key;
             }
         }
         throw new IllegalArgumentException("the network has no layer " + layer + " nor a fused block holding it");

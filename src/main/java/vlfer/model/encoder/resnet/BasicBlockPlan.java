@@ -10,6 +10,7 @@ import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vlfer.model.encoder.onednn.Addition;
 import vlfer.model.encoder.onednn.BatchNorm;
+import vlfer.model.encoder.onednn.BlockPlan;
 import vlfer.model.encoder.onednn.ConvShape;
 import vlfer.model.encoder.onednn.Conversion;
 import vlfer.model.encoder.onednn.Convolution;
@@ -28,7 +29,7 @@ import vlfer.model.encoder.onednn.Relu;
  * shortcut = bn(conv1x1(x)) or x. Backward: g = relu'(out) * g_out reaches bn2 and the shortcut;
  * the input gradient is conv1's input gradient plus the shortcut's.
  */
-final class BasicBlockPlan implements AutoCloseable {
+final class BasicBlockPlan implements BlockPlan {
     private final BasicBlockShape shape;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private final DnnlStream stream;
@@ -118,8 +119,8 @@ final class BasicBlockPlan implements AutoCloseable {
         }
     }
 
-    /** Writes the block's output for input {@code x} into {@code output}; {@code training}: batch statistics. */
-    void forward(INDArray x, INDArray output, Map<String, INDArray> p, boolean training) {
+    @Override
+    public void forward(INDArray x, INDArray output, Map<String, INDArray> p, boolean training) {
         xb = inputIn.input(stream, userIn.bind(x));
         DnnlMemory target = userOut.bind(output);
         out = outputOut.target(target);
@@ -149,12 +150,9 @@ final class BasicBlockPlan implements AutoCloseable {
         }
     }
 
-    /**
-     * After a training {@link #forward} of {@code x} into {@code output}: every parameter's gradient
-     * into {@code g} (the running statistics' "gradient" is old minus new, as DL4J's batch norm
-     * gives it to a no-op updater), and the input's gradient into {@code inputGradient}.
-     */
-    void backward(INDArray x, INDArray output, INDArray outputGradient, INDArray inputGradient, Map<String, INDArray> p,
+    /** The running statistics' "gradient" is old minus new, as DL4J's batch norm gives it to a no-op updater. */
+    @Override
+    public void backward(INDArray x, INDArray output, INDArray outputGradient, INDArray inputGradient, Map<String, INDArray> p,
                   Map<String, INDArray> g) {
         xb = inputIn.input(stream, userIn.bind(x));
         out = outputOut.target(userOut.bind(output));
@@ -165,18 +163,22 @@ final class BasicBlockPlan implements AutoCloseable {
         relu.backward(stream, a1, g3, g2);
         normBackward(bn1, "bn1", c1, g2, g3, p, g);
         conv1.weightGradient(stream, xb, g3, g.get("conv1.W"), null);
-        DnnlMemory target = userInputGradient.bind(inputGradient);
-        DnnlMemory inGrad = inputGradientOut.target(target);
-        conv1.inputGradient(stream, g3, inGrad, p.get("conv1.W"));
         if (shape.downsample()) {
             normBackward(bnDown, "downsample.1", cd, g1, gd, p, g);
             convDown.weightGradient(stream, xb, gd, g.get("downsample.0.W"), null);
-            convDown.inputGradient(stream, gd, gx, p.get("downsample.0.W"));
-            addInput.addTo(stream, inGrad, gx);
-        } else {
-            add.addTo(stream, inGrad, g1);
         }
-        inputGradientOut.deliver(stream, target);
+        if (inputGradient != null) {
+            DnnlMemory target = userInputGradient.bind(inputGradient);
+            DnnlMemory inGrad = inputGradientOut.target(target);
+            conv1.inputGradient(stream, g3, inGrad, p.get("conv1.W"));
+            if (shape.downsample()) {
+                convDown.inputGradient(stream, gd, gx, p.get("downsample.0.W"));
+                addInput.addTo(stream, inGrad, gx);
+            } else {
+                add.addTo(stream, inGrad, g1);
+            }
+            inputGradientOut.deliver(stream, target);
+        }
         stream.await();
         for (String name : shape.norms()) {
             BatchNorm bn = name.equals("bn1") ? bn1 : name.equals("bn2") ? bn2 : bnDown;
