@@ -5,8 +5,6 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_aBcd16b;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_abcd;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,6 +18,7 @@ import vlfer.model.encoder.onednn.Dnnl;
 import vlfer.model.encoder.onednn.DnnlMemory;
 import vlfer.model.encoder.onednn.DnnlPrimitive;
 import vlfer.model.encoder.onednn.DnnlStream;
+import vlfer.model.encoder.onednn.PlanResources;
 import vlfer.model.encoder.onednn.Relu;
 
 /**
@@ -33,10 +32,9 @@ import vlfer.model.encoder.onednn.Relu;
  * of each running sum s_i reaches every convolution output it adds up, so the gradient of c_j
  * is the sum over i >= j of the gradients at s_i, kept in one accumulator.
  */
-final class DenseBlockPlan implements BlockPlan {
+final class DenseBlockPlan extends PlanResources implements BlockPlan {
     private final DenseBlockShape shape;
     private final int batch;
-    private final List<AutoCloseable> owned = new ArrayList<>();
     private final DnnlStream stream;
     private final Convolution conv0;
     private final Convolution depthwise0;
@@ -217,22 +215,5 @@ final class DenseBlockPlan implements BlockPlan {
 
     private dnnl_memory_desc_t user(int channels, int h, int w) {
         return Dnnl.tagged(dims(channels, h, w), dnnl_abcd);
-    }
-
-    private <T extends AutoCloseable> T own(T resource) {
-        owned.add(resource);
-        return resource;
-    }
-
-    @Override
-    public void close() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        owned.clear();
     }
 }

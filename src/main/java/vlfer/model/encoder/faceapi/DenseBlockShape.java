@@ -2,6 +2,7 @@ package vlfer.model.encoder.faceapi;
 
 import java.util.ArrayList;
 import java.util.List;
+import vlfer.model.encoder.onednn.BlockShape;
 import vlfer.model.encoder.onednn.ParamSpec;
 
 /**
@@ -9,14 +10,21 @@ import vlfer.model.encoder.onednn.ParamSpec;
  * channels at half the size out. The first block's conv0 is a plain 3x3 convolution, the other
  * blocks' a depthwise-separable one; conv1..conv3 are depthwise-separable at stride 1.
  */
-public record DenseBlockShape(int in, int out, int height, int width, boolean first) {
+public record DenseBlockShape(int in, int out, int height, int width, boolean first) implements BlockShape {
     public static final int CONVS = 4;
     public static final int KERNEL = 3;
 
+    @Override
+    public int outChannels() {
+        return out;
+    }
+
+    @Override
     public int outHeight() {
         return (height + 1) / 2;
     }
 
+    @Override
     public int outWidth() {
         return (width + 1) / 2;
     }
@@ -26,6 +34,7 @@ public record DenseBlockShape(int in, int out, int height, int width, boolean fi
      * {@code convI.b} and {@code convI.depthwise.W}, DL4J's layer names and keys joined by dots (DL4J
      * splits gradient names at the last underscore, so keys have none).
      */
+    @Override
     public List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>();
         for (int i = 0; i < CONVS; i++) {

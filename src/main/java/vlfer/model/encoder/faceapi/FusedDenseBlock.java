@@ -1,9 +1,7 @@
 package vlfer.model.encoder.faceapi;
 
-import java.util.List;
 import vlfer.model.encoder.onednn.BlockPlan;
 import vlfer.model.encoder.onednn.FusedLayer;
-import vlfer.model.encoder.onednn.ParamSpec;
 
 /**
  * One whole face-api dense block as a single DL4J layer run by oneDNN directly
@@ -25,28 +23,9 @@ public class FusedDenseBlock extends FusedLayer {
         this.first = shape.first();
     }
 
+    @Override
     public DenseBlockShape shape() {
         return new DenseBlockShape(getIn(), out, getHeight(), getWidth(), first);
-    }
-
-    @Override
-    public List<ParamSpec> paramSpecs() {
-        return shape().params();
-    }
-
-    @Override
-    public int outChannels() {
-        return out;
-    }
-
-    @Override
-    public int outHeight() {
-        return shape().outHeight();
-    }
-
-    @Override
-    public int outWidth() {
-        return shape().outWidth();
     }
 
     @Override

@@ -50,11 +50,25 @@ public abstract class FusedLayer extends BaseLayer implements FusedParams.Specif
         this.blockedOutput = blockedOutput;
     }
 
-    public abstract int outChannels();
+    /** The layer's shape, from its fields. */
+    public abstract BlockShape shape();
 
-    public abstract int outHeight();
+    public int outChannels() {
+        return shape().outChannels();
+    }
 
-    public abstract int outWidth();
+    public int outHeight() {
+        return shape().outHeight();
+    }
+
+    public int outWidth() {
+        return shape().outWidth();
+    }
+
+    @Override
+    public List<ParamSpec> paramSpecs() {
+        return shape().params();
+    }
 
     /** A plan for batches of {@code batch}. */
     public abstract BlockPlan plan(int batch);

@@ -3,8 +3,6 @@ package vlfer.model.encoder.resnet;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_aBcd16b;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_abcd;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +16,7 @@ import vlfer.model.encoder.onednn.Convolution.After;
 import vlfer.model.encoder.onednn.Dnnl;
 import vlfer.model.encoder.onednn.DnnlMemory;
 import vlfer.model.encoder.onednn.DnnlStream;
+import vlfer.model.encoder.onednn.PlanResources;
 import vlfer.model.encoder.onednn.Relu;
 
 /**
@@ -29,9 +28,8 @@ import vlfer.model.encoder.onednn.Relu;
  * shortcut = bn(conv1x1(x)) or x. Backward: g = relu'(out) * g_out reaches bn2 and the shortcut;
  * the input gradient is conv1's input gradient plus the shortcut's.
  */
-final class BasicBlockPlan implements BlockPlan {
+final class BasicBlockPlan extends PlanResources implements BlockPlan {
     private final BasicBlockShape shape;
-    private final List<AutoCloseable> owned = new ArrayList<>();
     private final DnnlStream stream;
     private final Convolution conv1;
     private final Convolution conv2;
@@ -192,22 +190,5 @@ final class BasicBlockPlan implements BlockPlan {
                               Map<String, INDArray> p, Map<String, INDArray> g) {
         bn.backward(stream, src, diffDst, diffSrc, p.get(name + ".gamma"), p.get(name + ".beta"), g.get(name + ".gamma"),
                 g.get(name + ".beta"));
-    }
-
-    private <T extends AutoCloseable> T own(T resource) {
-        owned.add(resource);
-        return resource;
-    }
-
-    @Override
-    public void close() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        owned.clear();
     }
 }

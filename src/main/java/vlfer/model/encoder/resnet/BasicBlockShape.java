@@ -2,6 +2,7 @@ package vlfer.model.encoder.resnet;
 
 import java.util.ArrayList;
 import java.util.List;
+import vlfer.model.encoder.onednn.BlockShape;
 import vlfer.model.encoder.onednn.ParamSpec;
 
 /**
@@ -11,16 +12,23 @@ import vlfer.model.encoder.onednn.ParamSpec;
  * changes), then ReLU. PyTorch's padding; batch norms with {@code eps} and running statistics
  * kept as {@code decay * old + (1 - decay) * batch}.
  */
-public record BasicBlockShape(int in, int out, int height, int width, int stride, double eps, double decay) {
+public record BasicBlockShape(int in, int out, int height, int width, int stride, double eps, double decay) implements BlockShape {
 
     public boolean downsample() {
         return stride != 1 || in != out;
     }
 
+    @Override
+    public int outChannels() {
+        return out;
+    }
+
+    @Override
     public int outHeight() {
         return (height - 1) / stride + 1;
     }
 
+    @Override
     public int outWidth() {
         return (width - 1) / stride + 1;
     }
@@ -35,6 +43,7 @@ public record BasicBlockShape(int in, int out, int height, int width, int stride
      * DL4J's keys joined by dots ({@code conv1.W}, {@code bn1.gamma}, {@code bn1.beta},
      * {@code bn1.mean}, {@code bn1.var}, ..., {@code downsample.0.W}, {@code downsample.1.*}).
      */
+    @Override
     public List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>();
         p.add(conv("conv1", in, 3));

@@ -1,10 +1,8 @@
 package vlfer.model.encoder.resnet;
 
-import java.util.List;
 import java.util.Objects;
 import vlfer.model.encoder.onednn.BlockPlan;
 import vlfer.model.encoder.onednn.FusedLayer;
-import vlfer.model.encoder.onednn.ParamSpec;
 
 /**
  * One whole ResNet basic block as a single DL4J layer run by oneDNN directly
@@ -30,28 +28,9 @@ public class FusedBasicBlock extends FusedLayer {
         this.decay = shape.decay();
     }
 
+    @Override
     public BasicBlockShape shape() {
         return new BasicBlockShape(getIn(), out, getHeight(), getWidth(), stride, eps, decay);
-    }
-
-    @Override
-    public List<ParamSpec> paramSpecs() {
-        return shape().params();
-    }
-
-    @Override
-    public int outChannels() {
-        return out;
-    }
-
-    @Override
-    public int outHeight() {
-        return shape().outHeight();
-    }
-
-    @Override
-    public int outWidth() {
-        return shape().outWidth();
     }
 
     @Override

@@ -1,10 +1,8 @@
 package vlfer.model.encoder.resnet;
 
-import java.util.List;
 import java.util.Objects;
 import vlfer.model.encoder.onednn.BlockPlan;
 import vlfer.model.encoder.onednn.FusedLayer;
-import vlfer.model.encoder.onednn.ParamSpec;
 
 /**
  * ResNet's stem (conv1, bn1, ReLU, max pooling) as a single DL4J layer run by oneDNN directly
@@ -26,28 +24,9 @@ public class FusedStem extends FusedLayer {
         this.decay = shape.decay();
     }
 
+    @Override
     public StemShape shape() {
         return new StemShape(out, getHeight(), getWidth(), eps, decay);
-    }
-
-    @Override
-    public List<ParamSpec> paramSpecs() {
-        return shape().params();
-    }
-
-    @Override
-    public int outChannels() {
-        return out;
-    }
-
-    @Override
-    public int outHeight() {
-        return shape().outHeight();
-    }
-
-    @Override
-    public int outWidth() {
-        return shape().outWidth();
     }
 
     @Override

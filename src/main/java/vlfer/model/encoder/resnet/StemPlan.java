@@ -3,8 +3,6 @@ package vlfer.model.encoder.resnet;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_aBcd16b;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_abcd;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,6 +15,7 @@ import vlfer.model.encoder.onednn.Convolution.After;
 import vlfer.model.encoder.onednn.Dnnl;
 import vlfer.model.encoder.onednn.DnnlMemory;
 import vlfer.model.encoder.onednn.DnnlStream;
+import vlfer.model.encoder.onednn.PlanResources;
 import vlfer.model.encoder.onednn.MaxPool;
 import vlfer.model.encoder.onednn.Relu;
 
@@ -24,9 +23,8 @@ import vlfer.model.encoder.onednn.Relu;
  * ResNet's stem for one batch size as oneDNN primitives: out = maxpool(relu(bn1(conv1(x)))), the
  * image read in NCHW, the output handed on in NCHW or (to a fused block) in the blocked layout.
  */
-final class StemPlan implements BlockPlan {
+final class StemPlan extends PlanResources implements BlockPlan {
     private final StemShape shape;
-    private final List<AutoCloseable> owned = new ArrayList<>();
     private final DnnlStream stream;
     private final Convolution conv;
     private final BatchNorm bn;
@@ -104,22 +102,5 @@ final class StemPlan implements BlockPlan {
         double keep = 1 - shape.decay();
         g.get("bn1.mean").assign(p.get("bn1.mean").sub(bn.batchMean()).muli(keep));
         g.get("bn1.var").assign(p.get("bn1.var").sub(bn.batchVariance()).muli(keep));
-    }
-
-    private <T extends AutoCloseable> T own(T resource) {
-        owned.add(resource);
-        return resource;
-    }
-
-    @Override
-    public void close() {
-        for (int i = owned.size() - 1; i >= 0; i--) {
-            try {
-                owned.get(i).close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        owned.clear();
     }
 }

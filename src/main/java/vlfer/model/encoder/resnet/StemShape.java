@@ -1,6 +1,7 @@
 package vlfer.model.encoder.resnet;
 
 import java.util.List;
+import vlfer.model.encoder.onednn.BlockShape;
 import vlfer.model.encoder.onednn.ParamSpec;
 
 /**
@@ -8,7 +9,7 @@ import vlfer.model.encoder.onednn.ParamSpec;
  * bn1, ReLU and a 3x3 max pooling (stride 2, padding 1): {@code out} channels at a quarter of the
  * size. Batch norm as in {@link BasicBlockShape}.
  */
-public record StemShape(int out, int height, int width, double eps, double decay) {
+public record StemShape(int out, int height, int width, double eps, double decay) implements BlockShape {
     public static final int IN = 3;
 
     public int convHeight() {
@@ -19,15 +20,23 @@ public record StemShape(int out, int height, int width, double eps, double decay
         return (width + 2 * 3 - 7) / 2 + 1;
     }
 
+    @Override
+    public int outChannels() {
+        return out;
+    }
+
+    @Override
     public int outHeight() {
         return (convHeight() - 1) / 2 + 1;
     }
 
+    @Override
     public int outWidth() {
         return (convWidth() - 1) / 2 + 1;
     }
 
     /** {@code conv1.W} [out, 3, 7, 7], then bn1's {@code gamma, beta, mean, var}: torchvision's names. */
+    @Override
     public List<ParamSpec> params() {
         long[] vector = {1, out};
         return List.of(
