@@ -81,10 +81,17 @@ public final class StepProfileBench {
         }
     }
 
-    /** The innermost frame of a layer, vertex, updater or loss on the stack, or its innermost Java frame. */
+    /**
+     * The innermost frame of a layer, vertex, updater or loss on the stack, or its innermost Java
+     * frame. Inside a fused layer: the oneDNN operation that runs (Convolution.weightGradient,
+     * BatchNorm.backward, Conversion.input, ...), not the primitive plumbing under it.
+     */
     private static String charge(List<RecordedFrame> frames) {
         for (RecordedFrame f : frames) {
             String type = f.getMethod().getType().getName();
+            if (type.equals("vlfer.model.encoder.onednn.DnnlPrimitive")) {
+                continue;
+            }
             if (type.startsWith("org.deeplearning4j.nn.layers.") || type.startsWith("org.deeplearning4j.nn.graph.vertex.")
                     || type.startsWith("org.deeplearning4j.nn.updater.") || type.startsWith("org.nd4j.linalg.learning.")
                     || type.startsWith("vlfer.")) {

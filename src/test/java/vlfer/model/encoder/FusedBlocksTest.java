@@ -44,8 +44,8 @@ import vlfer.testing.TestData;
  *
  * <p>The reference is the DL4J-layer network in float64, which runs libnd4j's own kernels, not
  * oneDNN's. In float32 (through oneDNN) DL4J's layers are themselves off by up to 3e-2 in
- * ResNet-18's gradients from layer3.0 down: their strided 1x1 downsample (14 -> 7) hands oneDNN a
- * negative padding. One float64 gradient is itself off: the stem's conv1 weight gradient (7x7,
+ * ResNet-18's gradients from layer3.0 down, where a stride-2 convolution leaves a pixel over
+ * (14 -> 7; which of libnd4j's kernels is at fault was not traced). One float64 gradient is itself off: the stem's conv1 weight gradient (7x7,
  * stride 2, padding 3, 112 -> 56 or 32 -> 16), by 1e-2 against both oneDNN paths; {@code ConvolutionTest}
  * checks that geometry against convolution written out in plain Java, so that one parameter is
  * left out here.
