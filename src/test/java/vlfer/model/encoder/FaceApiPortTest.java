@@ -29,21 +29,13 @@ import vlfer.data.image.FacePreprocessor;
  */
 class FaceApiPortTest {
     private static final String FIXTURES = "vlfer/encoders/face-api/";
-    private static ComputationGraph net;
+    private static final java.util.Map<Boolean, ComputationGraph> NETS = new java.util.HashMap<>();
     private static FaceApiEncoder encoder;
     private static JsonNode fixtures;
 
     @BeforeAll
     static void load() throws IOException {
         encoder = new FaceApiEncoder(FaceApiEncoder.INPUT);
-        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
-                .graphBuilder().addInputs("image");
-        String features = encoder.addTo(g, "image");
-        g.setOutputs(FaceApiEncoder.addPublishedHead(g, features), features);
-        g.setInputTypes(InputType.convolutional(112, 112, 3));
-        net = new ComputationGraph(g.build());
-        net.init();
-        encoder.loadPretrained(net);
         try (InputStream in = resource("fixtures.json")) {
             fixtures = new ObjectMapper().readTree(in);
         }
@@ -53,8 +45,25 @@ class FaceApiPortTest {
         return FaceApiPortTest.class.getClassLoader().getResourceAsStream(FIXTURES + name);
     }
 
-    private static INDArray[] run(INDArray image) {
-        INDArray[] out = net.output(false, image);
+    /** The published model from DL4J's layers, or ({@code fused}) with oneDNN-run dense blocks. */
+    private static synchronized ComputationGraph net(boolean fused) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(!fused || vlfer.model.encoder.onednn.Dnnl.available(), "oneDNN runs here");
+        return NETS.computeIfAbsent(fused, f -> {
+            FaceApiEncoder e = new FaceApiEncoder(FaceApiEncoder.INPUT, f);
+            ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                    .graphBuilder().addInputs("image");
+            String features = e.addTo(g, "image");
+            g.setOutputs(FaceApiEncoder.addPublishedHead(g, features), features);
+            g.setInputTypes(InputType.convolutional(112, 112, 3));
+            ComputationGraph n = new ComputationGraph(g.build());
+            n.init();
+            e.loadPretrained(n);
+            return n;
+        });
+    }
+
+    private static INDArray[] run(boolean fused, INDArray image) {
+        INDArray[] out = net(fused).output(false, image);
         return new INDArray[]{out[1], out[0]};
     }
 
@@ -76,8 +85,9 @@ class FaceApiPortTest {
         return best;
     }
 
-    @Test
-    void realPhotosGetThePublishedPredictionsThroughTheProjectsPreprocessing() throws IOException {
+    @org.junit.jupiter.params.ParameterizedTest(name = "fused dense blocks: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void realPhotosGetThePublishedPredictionsThroughTheProjectsPreprocessing(boolean fused) throws IOException {
         FacePreprocessor pre = new FacePreprocessor(encoder.metadata().input(), AugmentSettings.NONE);
         String[][] photos = {{"astronaut_face.png", "happy"}, {"grace_hopper_face.png", "neutral"}};
         for (String[] photo : photos) {
@@ -87,7 +97,7 @@ class FaceApiPortTest {
             }
             float[] x = new float[pre.tensorLength()];
             pre.toTensor(img, null, x, 0);
-            INDArray[] out = run(Nd4j.create(x, new long[]{1, 3, 112, 112}, 'c'));
+            INDArray[] out = run(fused, Nd4j.create(x, new long[]{1, 3, 112, 112}, 'c'));
             JsonNode expected = fixtures.get("photos").get(photo[0]);
             assertEquals(photo[1], FaceApiEncoder.PUBLISHED_CLASSES.get(argMax(expected.get("probabilities"))), "fixture");
             assertEquals(photo[1], FaceApiEncoder.PUBLISHED_CLASSES.get(out[1].argMax(1).getInt(0)), photo[0]);
@@ -98,8 +108,9 @@ class FaceApiPortTest {
         }
     }
 
-    @Test
-    void seededRandomInputsMatchTheReferenceToFloatPrecision() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "fused dense blocks: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void seededRandomInputsMatchTheReferenceToFloatPrecision(boolean fused) {
         for (JsonNode r : fixtures.get("random")) {
             int[] pixels = mulberry32Pixels(r.get("seed").asInt(), 112 * 112 * 3);
             float[] mean = encoder.metadata().input().mean();
@@ -109,7 +120,7 @@ class FaceApiPortTest {
                     x.putScalar(new long[]{0, c, i / 112, i % 112}, pixels[i * 3 + c] / 255f - mean[c]);
                 }
             }
-            INDArray[] out = run(x);
+            INDArray[] out = run(fused, x);
             double features = maxDiff(out[0], r.get("features"));
             double probabilities = maxDiff(out[1], r.get("probabilities"));
             assertTrue(features < 1e-4, "seed " + r.get("seed") + ": features differ by " + features);

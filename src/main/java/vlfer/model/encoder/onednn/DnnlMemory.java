@@ -1,7 +1,6 @@
 package vlfer.model.encoder.onednn;
 
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_create;
-import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_equal;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_desc_get_size;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_destroy;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_memory_set_data_handle;
@@ -42,11 +41,6 @@ public final class DnnlMemory implements AutoCloseable {
 
     dnnl_memory handle() {
         return memory;
-    }
-
-    /** Whether this tensor has exactly {@code other}'s layout. */
-    public boolean sameLayout(dnnl_memory_desc_t other) {
-        return dnnl_memory_desc_equal(desc, other) == 1;
     }
 
     /**
