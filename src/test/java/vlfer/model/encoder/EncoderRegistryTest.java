@@ -45,9 +45,11 @@ class EncoderRegistryTest {
         assertEquals(512, EncoderRegistry.create("resnet18", 0).metadata().featureWidth());
     }
 
-    @Test
-    void resnet18HasTorchvisionsParametersAndNames() {
-        ComputationGraph net = withHead(EncoderRegistry.create("resnet18", 64));
+    @org.junit.jupiter.params.ParameterizedTest(name = "fused blocks: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void resnet18HasTorchvisionsParametersAndNames(boolean fused) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(!fused || vlfer.model.encoder.onednn.Dnnl.available(), "oneDNN runs here");
+        ComputationGraph net = withHead(new ResNet18Encoder(64, ResNet18Encoder.BASE_WIDTH, fused));
         long params = 0;
         long bnChannels = 0;
         for (Layer l : net.getLayers()) {
@@ -58,16 +60,21 @@ class EncoderRegistryTest {
             if (l.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BatchNormalization bn) {
                 bnChannels += bn.getNOut();
             }
+            // a fused layer's batch norms: one running mean per channel
+            bnChannels += l.paramTable().entrySet().stream().filter(e -> e.getKey().endsWith(".mean"))
+                    .mapToLong(e -> e.getValue().length()).sum();
         }
         // torchvision resnet18: 11,689,512 parameters, of which fc has 512*1000+1000 = 513,000.
         // DL4J also stores batch-norm running mean and variance as parameters: 2 per BN channel.
         assertEquals(4800, bnChannels);
         assertEquals(11_689_512L - 513_000L + 2 * bnChannels, params);
-        for (String name : new String[]{"conv1", "bn1", "layer1.0.conv1", "layer1.1.bn2", "layer2.0.downsample.0",
-                "layer2.0.downsample.1", "layer4.1.conv2"}) {
-            assertNotNull(net.getLayer(name), name);
+        String[][] named = {{"conv1", "W"}, {"bn1", "gamma"}, {"layer1.0.conv1", "W"}, {"layer1.1.bn2", "mean"},
+            {"layer2.0.downsample.0", "W"}, {"layer2.0.downsample.1", "var"}, {"layer4.1.conv2", "W"}};
+        for (String[] p : named) {
+            assertNotNull(vlfer.model.encoder.onednn.FusedNames.param(net, p[0], p[1]), p[0] + "/" + p[1]);
         }
-        assertTrue(net.getLayer("conv1").paramTable().keySet().stream().noneMatch(k -> k.equals("b")), "torchvision convs have no bias");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> vlfer.model.encoder.onednn.FusedNames.param(net, "conv1", "b"), "torchvision convs have no bias");
     }
 
     @Test

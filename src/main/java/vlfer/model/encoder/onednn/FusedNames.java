@@ -19,7 +19,11 @@ public final class FusedNames {
     /** Parameter {@code key} of DL4J layer {@code layer}, in {@code graph} whether or not its blocks are fused. */
     public static INDArray param(ComputationGraph graph, String layer, String key) {
         if (graph.getConfiguration().getVertices().containsKey(layer)) {
-            return graph.getLayer(layer).getParam(key);
+            INDArray p = graph.getLayer(layer).paramTable().get(key);
+            if (p == null) {
+                throw new IllegalArgumentException("layer " + layer + " has no parameter " + key);
+            }
+            return p;
         }
         for (int dot = layer.lastIndexOf('.'); dot > 0; dot = layer.lastIndexOf('.', dot - 1)) {
             String block = layer.substring(0, dot);
