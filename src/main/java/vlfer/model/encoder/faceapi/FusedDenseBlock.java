@@ -10,7 +10,6 @@ import vlfer.model.encoder.onednn.FusedLayer;
  * convolution. CPU backend only ({@link vlfer.model.encoder.onednn.Dnnl#available}).
  */
 public class FusedDenseBlock extends FusedLayer {
-    private int out;
     private boolean first;
 
     /** For the configuration's JSON. */
@@ -18,27 +17,18 @@ public class FusedDenseBlock extends FusedLayer {
     }
 
     public FusedDenseBlock(DenseBlockShape shape, boolean inputGradient, boolean blockedInput, boolean blockedOutput) {
-        super(shape.in(), shape.height(), shape.width(), inputGradient, blockedInput, blockedOutput);
-        this.out = shape.out();
+        super(shape.in(), shape.out(), shape.height(), shape.width(), inputGradient, blockedInput, blockedOutput);
         this.first = shape.first();
     }
 
     @Override
     public DenseBlockShape shape() {
-        return new DenseBlockShape(getIn(), out, getHeight(), getWidth(), first);
+        return new DenseBlockShape(getIn(), getOut(), getHeight(), getWidth(), first);
     }
 
     @Override
     public BlockPlan plan(int batch) {
         return new DenseBlockPlan(shape(), batch, isBlockedInput(), isBlockedOutput());
-    }
-
-    public int getOut() {
-        return out;
-    }
-
-    public void setOut(int out) {
-        this.out = out;
     }
 
     public boolean isFirst() {
@@ -51,11 +41,11 @@ public class FusedDenseBlock extends FusedLayer {
 
     @Override
     public boolean equals(Object o) {
-        return super.equals(o) && out == ((FusedDenseBlock) o).out && first == ((FusedDenseBlock) o).first;
+        return super.equals(o) && first == ((FusedDenseBlock) o).first;
     }
 
     @Override
     public int hashCode() {
-        return 31 * super.hashCode() + out + (first ? 1 : 0);
+        return 31 * super.hashCode() + (first ? 1 : 0);
     }
 }

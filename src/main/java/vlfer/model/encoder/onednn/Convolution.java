@@ -43,7 +43,6 @@ public final class Convolution implements AutoCloseable {
     /** What the forward pass does to its result: nothing, ReLU, or add it to what the output holds. */
     public enum After { NONE, RELU, ACCUMULATE }
 
-    private final ConvShape shape;
     private final boolean bias;
     private final DnnlPrimitive forward;
     private final DnnlPrimitive backwardData;
@@ -63,7 +62,6 @@ public final class Convolution implements AutoCloseable {
      */
     public Convolution(ConvShape shape, boolean bias, After after, dnnl_memory_desc_t src, dnnl_memory_desc_t dst,
                        boolean backwardData) {
-        this.shape = shape;
         this.bias = bias;
         long[] wDims = shape.weightDims();
         dnnl_memory_desc_t biasMd = bias ? Dnnl.tagged(new long[]{shape.out()}, dnnl_x) : null;
@@ -102,10 +100,6 @@ public final class Convolution implements AutoCloseable {
         this.forwardWeights = Conversion.forInput(userW, forward.layout(dnnl_query_weights_md));
         this.weightGradient = Conversion.forOutput(backwardWeights.layout(dnnl_query_diff_weights_md), userW);
         this.backwardSrc = Conversion.forInput(forward.layout(dnnl_query_src_md), backwardWeights.layout(dnnl_query_src_md));
-    }
-
-    public ConvShape shape() {
-        return shape;
     }
 
     /** The layout the forward pass reads its input in. */

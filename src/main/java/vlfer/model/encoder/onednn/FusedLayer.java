@@ -19,7 +19,7 @@ import vlfer.model.encoder.layers.LayerWiring;
 
 /**
  * The configuration of a layer that runs a whole block of an encoder through oneDNN directly
- * ({@link BlockPlan}): maps of {@code in x height x width} in, {@code outChannels x outHeight x
+ * ({@link BlockPlan}): maps of {@code in x height x width} in, {@code out x outHeight x
  * outWidth} out, parameters listed as {@link ParamSpec}s. Weight decay applies to weights only;
  * running statistics take a no-op updater (the layer hands them old minus new, DL4J's batch-norm
  * convention). {@code inputGradient = false} skips the input's gradient (a block that reads the
@@ -29,6 +29,7 @@ import vlfer.model.encoder.layers.LayerWiring;
  */
 public abstract class FusedLayer extends BaseLayer implements FusedParams.Specified {
     private int in;
+    private int out;
     private int height;
     private int width;
     private boolean inputGradient = true;
@@ -40,9 +41,11 @@ public abstract class FusedLayer extends BaseLayer implements FusedParams.Specif
         setGainInit(Double.NaN);
     }
 
-    protected FusedLayer(int in, int height, int width, boolean inputGradient, boolean blockedInput, boolean blockedOutput) {
+    protected FusedLayer(int in, int out, int height, int width, boolean inputGradient, boolean blockedInput,
+                         boolean blockedOutput) {
         this();
         this.in = in;
+        this.out = out;
         this.height = height;
         this.width = width;
         this.inputGradient = inputGradient;
@@ -163,6 +166,14 @@ public abstract class FusedLayer extends BaseLayer implements FusedParams.Specif
         this.in = in;
     }
 
+    public int getOut() {
+        return out;
+    }
+
+    public void setOut(int out) {
+        this.out = out;
+    }
+
     public int getHeight() {
         return height;
     }
@@ -205,13 +216,13 @@ public abstract class FusedLayer extends BaseLayer implements FusedParams.Specif
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FusedLayer f && o.getClass() == getClass() && super.equals(o) && in == f.in && height == f.height
+        return o instanceof FusedLayer f && o.getClass() == getClass() && super.equals(o) && in == f.in && out == f.out && height == f.height
                 && width == f.width && inputGradient == f.inputGradient && blockedInput == f.blockedInput
                 && blockedOutput == f.blockedOutput;
     }
 
     @Override
     public int hashCode() {
-        return 31 * super.hashCode() + java.util.Objects.hash(in, height, width, inputGradient, blockedInput, blockedOutput);
+        return 31 * super.hashCode() + java.util.Objects.hash(in, out, height, width, inputGradient, blockedInput, blockedOutput);
     }
 }
